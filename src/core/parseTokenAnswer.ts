@@ -44,10 +44,11 @@ export function parseTokenAnswer(status: number, text: string): AnswerOutcome {
 }
 
 function serverMessageOf(fields: Record<string, unknown>): { serverMessage?: string } {
-  const message = fields.error_description ?? fields.error
-  return typeof message === 'string' && message !== ''
-    ? { serverMessage: message.slice(0, MAX_SERVER_MESSAGE) }
-    : {}
+  // An empty or non-text error_description must not hide a useful error beside it.
+  const message = [fields.error_description, fields.error].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  )
+  return message === undefined ? {} : { serverMessage: message.slice(0, MAX_SERVER_MESSAGE) }
 }
 
 function tokenOf(fields: Record<string, unknown>): TokenResponse | undefined {

@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react'
+import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
+import { cx, part } from '../shared/classNames.js'
+import { Step } from '../shared/Step.js'
+
+/** Props of {@link TwoFactorSetupStep}. */
+export interface TwoFactorSetupStepProps {
+  /** Where users set up two-step verification, or any content that explains how. */
+  children?: ReactNode
+  className?: string
+}
+
+/** Shown for STS_0012: two-factor login must be set up elsewhere first. */
+export function TwoFactorSetupStep({ children, className }: TwoFactorSetupStepProps) {
+  const { flow, t, hasStepChanged } = useLoginFlowContext('TwoFactorSetupStep')
+  if (flow.step !== 'twoFactorSetup') return null
+  return (
+    <Step
+      step="twoFactorSetup"
+      title={t('twoFactorSetup.title')}
+      description={t('twoFactorSetup.description')}
+      hasStepChanged={hasStepChanged}
+      className={className}
+    >
+      {children ? <div className={part('content')}>{children}</div> : null}
+      <button
+        type="button"
+        className={cx(part('button'), part('button--secondary'))}
+        onClick={flow.restart}
+      >
+        {t('twoFactorSetup.back')}
+      </button>
+    </Step>
+  )
+}

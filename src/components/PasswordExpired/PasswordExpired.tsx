@@ -1,0 +1,169 @@
+import { useId, useRef, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import type { CheckPassword } from '../../core/createIdmPasswordCheck.js'
+import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
+import { Alert } from '../shared/Alert.js'
+import { cx, part } from '../shared/classNames.js'
+import { Step } from '../shared/Step.js'
+import { TextField } from '../shared/TextField.js'
+import { PasswordChecklist } from './PasswordChecklist.js'
+import { checkPasswordRules, type PasswordPolicy, resolvePolicy } from './passwordRules.js'
+
+/** Props of {@link PasswordExpired}. */
+export interface PasswordExpiredProps {
+  /** The rules the checklist shows and the form enforces before it sends anything. */
+  passwordPolicy?: PasswordPolicy
+  /** Asks the server about the new password before the change, such as `createIdmPasswordCheck()`. */
+  checkPassword?: CheckPassword
+  className?: string
+}
+
+interface NewPasswordValues {
+  newPassword: string
+  confirmPassword: string
+}
+
+/** The IDM's `PAS_` codes whose meaning is known, mapped to the checklist's rules. */
+const KNOWN_POLICY_CODES: Record<string, keyof PasswordPolicy> = {
+  PAS_0005: 'upperCase',
+  PAS_0007: 'digit',
+}
+
+/**
+ * The expired-password step (STS_0009): a new password, its confirmation and a live checklist.
+ * After `changePassword` succeeds, it signs in with the new password and the flow goes on.
+ */
+export function PasswordExpired({
+  passwordPolicy,
+  checkPassword,
+  className,
+}: PasswordExpiredProps) {
+  const { flow, t, hasStepChanged } = useLoginFlowContext('PasswordExpired')
+  const { state } = flow
+  const policy = resolvePolicy(passwordPolicy)
+  const rulesId = useId()
+  const { register, handleSubmit, formState, control, getValues } = useForm<NewPasswordValues>({
+    defaultValues: { newPassword: '', confirmPassword: '' },
+  })
+  const [rejectedRules, setRejectedRules] = useState<string[] | null>(null)
+  const [isChecking, setChecking] = useState(false)
+  const checkController = useRef<AbortController | null>(null)
+
+  if (state.step !== 'passwordExpired') return null
+  const { username } = state
+
+  const onSubmit = handleSubmit(async ({ newPassword }) => {
+    if (isChecking || flow.isSubmitting) return
+    setRejectedRules(null)
+    if (checkPassword) {
+      checkController.current?.abort()
+      const controller = new AbortController()
+      checkController.current = controller
+      setChecking(true)
+      const result = await checkPassword(newPassword, controller.signal).catch(() => ({
+        ok: true,
+        codes: [],
+      }))
+      setChecking(false)
+      if (controller.signal.aborted) return
+      if (!result.ok) {
+        setRejectedRules(
+          result.codes.map((code) => KNOWN_POLICY_CODES[code]).filter((r) => r !== undefined),
+        )
+        return
+      }
+    }
+    flow.changePassword({ newPassword })
+  })
+
+  const newPasswordError = formState.errors.newPassword?.message
+  const confirmError = formState.errors.confirmPassword?.message
+  const serverError = state.error
+  const isBusy = isChecking || flow.isSubmitting
+
+  return (
+    <Step
+      step="passwordExpired"
+      title={t('passwordExpired.title')}
+      description={t('passwordExpired.description')}
+      hasStepChanged={hasStepChanged}
+      className={className}
+    >
+      <form
+        method="post"
+        noValidate
+        className={part('form')}
+        aria-busy={isBusy}
+        data-state={isBusy ? 'submitting' : 'idle'}
+        onSubmit={onSubmit}
+      >
+        {/* Lets password managers tie the new password to the right account. */}
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          value={username}
+          readOnly
+          hidden
+        />
+        {serverError ? (
+          <Alert announceKey={state.attempt}>
+            {t(serverError.messageKey, { code: serverError.code })}
+          </Alert>
+        ) : null}
+        {rejectedRules ? (
+          <Alert>
+            {t('passwordExpired.serverRejected')}
+            {rejectedRules.length > 0
+              ? ` ${rejectedRules.map((rule) => t(`passwordExpired.rules.${rule}`, { count: policy.minLength })).join(', ')}`
+              : null}
+          </Alert>
+        ) : null}
+        <TextField
+          label={t('passwordExpired.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          error={newPasswordError ? t(newPasswordError) : undefined}
+          aria-describedby={rulesId}
+          {...register('newPassword', {
+            required: 'passwordExpired.required',
+            validate: (value) =>
+              checkPasswordRules(value, policy, username).every((r) => r.isMet) ||
+              'passwordExpired.rulesNotMet',
+          })}
+        />
+        <PasswordChecklist
+          control={control}
+          policy={policy}
+          username={username}
+          t={t}
+          id={rulesId}
+        />
+        <TextField
+          label={t('passwordExpired.confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+          error={confirmError ? t(confirmError) : undefined}
+          {...register('confirmPassword', {
+            validate: (value) => value === getValues('newPassword') || 'passwordExpired.mismatch',
+          })}
+        />
+        {isChecking ? <Alert tone="info">{t('passwordExpired.checking')}</Alert> : null}
+        <button
+          type="submit"
+          className={cx(part('button'), part('button--primary'))}
+          aria-disabled={isBusy || !flow.canChangePassword || undefined}
+        >
+          {t(flow.isSubmitting ? 'passwordExpired.submitting' : 'passwordExpired.submit')}
+        </button>
+        <button
+          type="button"
+          className={cx(part('button'), part('button--link'))}
+          onClick={flow.restart}
+        >
+          {t('passwordExpired.back')}
+        </button>
+      </form>
+    </Step>
+  )
+}

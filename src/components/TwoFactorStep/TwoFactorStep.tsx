@@ -1,0 +1,170 @@
+import { useEffect, useRef, useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
+import { Alert } from '../shared/Alert.js'
+import { CaptchaSlot, type RenderCaptcha } from '../shared/CaptchaSlot.js'
+import { cx, part } from '../shared/classNames.js'
+import { Step } from '../shared/Step.js'
+import { TextField } from '../shared/TextField.js'
+
+/** Props of {@link TwoFactorStep}. */
+export interface TwoFactorStepProps {
+  /**
+   * How many digits the PIN has.
+   * @default 6
+   */
+  pinLength?: number
+  /**
+   * Seconds before "Send a new code" can be used again; it starts when the step appears.
+   * @default 30
+   */
+  resendCooldownSeconds?: number
+  /** Renders a captcha when the server asks for one. */
+  renderCaptcha?: RenderCaptcha
+  className?: string
+}
+
+/** Counts down once a second from `seconds` each time `restartKey` changes. */
+function useCooldown(seconds: number, restartKey: unknown): number {
+  const [left, setLeft] = useState(seconds)
+  useEffect(() => {
+    setLeft(seconds)
+    if (seconds <= 0) return
+    const timer = setInterval(() => {
+      setLeft((value) => {
+        if (value <= 1) clearInterval(timer)
+        return Math.max(0, value - 1)
+      })
+    }, 1000)
+    return () => clearInterval(timer)
+  }, [seconds, restartKey])
+  return left
+}
+
+/**
+ * The second step: the PIN the IDM sent by SMS (STS_0011). A wrong PIN (STS_0013) keeps the user
+ * here; a failed SMS (STS_0014) offers to send it again. Renders nothing on other steps.
+ */
+export function TwoFactorStep({
+  pinLength = 6,
+  resendCooldownSeconds = 30,
+  renderCaptcha,
+  className,
+}: TwoFactorStepProps) {
+  const { flow, t, language, hasStepChanged } = useLoginFlowContext('TwoFactorStep')
+  const { state } = flow
+  const { register, handleSubmit, formState, setFocus, resetField } = useForm<{ pin: string }>({
+    defaultValues: { pin: '' },
+  })
+  const captcha = useRef<string | undefined>(undefined)
+  const onTwoFactor = state.step === 'twoFactor'
+  const notice = onTwoFactor ? state.notice : null
+  const attempt = onTwoFactor ? state.attempt : 0
+  const serverError = onTwoFactor ? state.error : null
+  // A fresh SMS (the step appearing, or a resend) restarts the wait before the next one.
+  const cooldown = useCooldown(
+    serverError?.code === 'STS_0014' ? 0 : resendCooldownSeconds,
+    notice === 'resent' ? attempt : notice,
+  )
+
+  useEffect(() => {
+    if (serverError?.target !== 'pin') return
+    resetField('pin')
+    setFocus('pin')
+  }, [serverError, resetField, setFocus])
+
+  if (!onTwoFactor) return null
+
+  const withCaptcha = () => (captcha.current ? { captcha: captcha.current } : {})
+  const onSubmit = handleSubmit(({ pin }) => {
+    flow.submitPin({ pin, ...withCaptcha() })
+    captcha.current = undefined
+  })
+  const clientError = formState.errors.pin?.message
+  const pinError = clientError
+    ? t(clientError, { length: pinLength })
+    : serverError?.target === 'pin'
+      ? t(serverError.messageKey)
+      : undefined
+  const canResend = cooldown === 0 && !flow.isSubmitting
+
+  return (
+    <Step
+      step="twoFactor"
+      title={t('twoFactor.title')}
+      description={t('twoFactor.description', { length: pinLength })}
+      hasStepChanged={hasStepChanged}
+      className={className}
+    >
+      <form
+        method="post"
+        noValidate
+        className={part('form')}
+        aria-busy={flow.isSubmitting}
+        data-state={flow.isSubmitting ? 'submitting' : 'idle'}
+        onSubmit={onSubmit}
+      >
+        {notice === 'resent' ? (
+          <Alert tone="info" announceKey={attempt}>
+            {t('twoFactor.resent')}
+          </Alert>
+        ) : null}
+        {serverError && serverError.target !== 'pin' ? (
+          <Alert announceKey={attempt}>
+            {t(serverError.messageKey, { code: serverError.code })}
+          </Alert>
+        ) : null}
+        <TextField
+          label={t('twoFactor.pin')}
+          hint={t('twoFactor.pinHint', { length: pinLength })}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={pinLength}
+          error={pinError}
+          announceKey={attempt}
+          {...register('pin', {
+            required: 'twoFactor.pinRequired',
+            pattern: { value: new RegExp(`^\\d{${pinLength}}$`), message: 'twoFactor.pinInvalid' },
+          })}
+        />
+        {flow.isCaptchaRequired && renderCaptcha ? (
+          <CaptchaSlot label={t('captcha.label')}>
+            {renderCaptcha({ language, onChange: (value) => (captcha.current = value) })}
+          </CaptchaSlot>
+        ) : null}
+        <button
+          type="submit"
+          className={cx(part('button'), part('button--primary'))}
+          aria-disabled={flow.isSubmitting || undefined}
+        >
+          {t(
+            flow.state.step === 'twoFactor' && state.pending === 'pin'
+              ? 'twoFactor.submitting'
+              : 'twoFactor.submit',
+          )}
+        </button>
+        <div className={part('actions')}>
+          <button
+            type="button"
+            className={cx(part('button'), part('button--secondary'))}
+            aria-disabled={!canResend || undefined}
+            onClick={() => canResend && flow.resendPin(withCaptcha())}
+          >
+            {flow.isResending
+              ? t('twoFactor.resending')
+              : cooldown > 0
+                ? t('twoFactor.resendIn', { seconds: cooldown })
+                : t('twoFactor.resend')}
+          </button>
+          <button
+            type="button"
+            className={cx(part('button'), part('button--link'))}
+            onClick={flow.restart}
+          >
+            {t('twoFactor.back')}
+          </button>
+        </div>
+      </form>
+    </Step>
+  )
+}
