@@ -7,7 +7,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   peerDependencies: Record<string, string>
 }
 const peers = Object.keys(pkg.peerDependencies)
-const isExternal = (id: string) => peers.some((name) => id === name || id.startsWith(`${name}/`))
+const isExternal = (id: string) =>
+  id.startsWith('node:') || peers.some((name) => id === name || id.startsWith(`${name}/`))
 
 export default defineConfig({
   plugins: [
@@ -25,6 +26,8 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         core: 'src/core/index.ts',
+        testing: 'src/testing/index.ts',
+        server: 'src/server/index.ts',
       },
       formats: ['es'],
     },
