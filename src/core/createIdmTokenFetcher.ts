@@ -14,6 +14,11 @@ export interface IdmTokenFetcherOptions {
    * @default '/legacy/sts/api/oauth/token'
    */
   tokenPath?: string
+  /**
+   * The token endpoint's full address, replacing `baseUrl` and `tokenPath`: such as `/api/login`
+   * for a backend of yours (`react-idm-login/server`) that adds the client secret.
+   */
+  url?: string
   /** The OAuth `client_id`. Leave it out when a backend (such as `react-idm-login/server`) adds it. */
   clientId?: string
   /**
@@ -47,7 +52,7 @@ export interface IdmTokenFetcherOptions {
  * if (outcome.type === 'success') console.log(outcome.token.expiresIn)
  */
 export function createIdmTokenFetcher(options: IdmTokenFetcherOptions = {}): TokenFetcher {
-  const url = joinUrl(options.baseUrl ?? '', options.tokenPath ?? DEFAULT_TOKEN_PATH)
+  const url = options.url ?? joinUrl(options.baseUrl ?? '', options.tokenPath ?? DEFAULT_TOKEN_PATH)
   const timeoutMs = options.timeoutMs ?? 30_000
   const maxBytes = options.maxResponseBytes ?? 1_048_576
 
@@ -107,12 +112,24 @@ function failureOutcome(aborted: boolean, timedOut: boolean): TokenOutcome {
   return { type: 'networkError' }
 }
 
+/** The body fields that the fetcher alone writes. */
+const PROTOCOL_FIELDS = [
+  'grant_type',
+  'username',
+  'password',
+  'client_id',
+  'client_secret',
+  'twofactor_authentication_validation_pin',
+] as const
+
 function encodeBody(request: TokenRequest, options: IdmTokenFetcherOptions): URLSearchParams {
   const extra =
     typeof options.extraFields === 'function' ? options.extraFields() : options.extraFields
-  // Integrator and per-request fields go first so that they never replace the protocol's own.
   const body = new URLSearchParams(extra)
   for (const [name, value] of Object.entries(request.fields ?? {})) body.set(name, value)
+  // Only the options and the request may set a protocol field: an extra field must not add a PIN
+  // to the first step, or a client_secret that the options left out on purpose.
+  for (const name of PROTOCOL_FIELDS) body.delete(name)
   body.set('grant_type', 'password')
   body.set('username', request.username)
   body.set('password', request.password)
