@@ -56,7 +56,11 @@ export function createIdmTokenFetcher(options: IdmTokenFetcherOptions = {}): Tok
   const timeoutMs = options.timeoutMs ?? 30_000
   const maxBytes = options.maxResponseBytes ?? 1_048_576
 
-  if (options.clientSecret && typeof document !== 'undefined') {
+  if (
+    options.clientSecret &&
+    typeof document !== 'undefined' &&
+    process.env.NODE_ENV !== 'production'
+  ) {
     warnOnce(
       'client-secret',
       'createIdmTokenFetcher: a clientSecret in a browser can be read by anyone who opens the page. ' +
@@ -152,18 +156,30 @@ async function readText(
   }
   if (!response.body) return ''
   const reader = response.body.getReader()
+  // Not every fetch ties the body to its signal (a wrapper, a polyfill, a mock): cancel it here,
+  // or a body that never ends would outlive the timeout and keep the form busy for good.
+  const cancel = () => {
+    reader.cancel().catch(() => undefined)
+  }
+  controller.signal.addEventListener('abort', cancel)
   const decoder = new TextDecoder()
   let text = ''
   let received = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return text + decoder.decode()
-    received += value.byteLength
-    if (received > maxBytes) {
-      controller.abort()
-      return undefined
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      // A cancelled read ends as if complete: that is a failure, not the whole body.
+      if (controller.signal.aborted) throw new Error('aborted')
+      if (done) return text + decoder.decode()
+      received += value.byteLength
+      if (received > maxBytes) {
+        controller.abort()
+        return undefined
+      }
+      text += decoder.decode(value, { stream: true })
     }
-    text += decoder.decode(value, { stream: true })
+  } finally {
+    controller.signal.removeEventListener('abort', cancel)
   }
 }
 

@@ -12,7 +12,15 @@ export function isDevelopment(): boolean {
   }
 }
 
-/** Logs a development-only error, once per `key`. Never pass credentials or form values. */
+/**
+ * Logs a development-only error, once per `key`. Never pass credentials or form values.
+ *
+ * Call it inside `if (process.env.NODE_ENV !== 'production')`, written out at the call site and
+ * checked after the warning's own condition: bundlers replace that expression, so minifiers drop
+ * the call and its message from production builds, which the check in here cannot achieve. Code
+ * that nothing replaces reads `process` only when there is something to warn about (TanStack
+ * Query, a peer, needs the replacement anyway).
+ */
 export function warnOnce(key: string, message: string): void {
   if (!isDevelopment() || warned.has(key)) return
   warned.add(key)

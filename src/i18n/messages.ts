@@ -15,8 +15,14 @@ export type LocaleSource =
   | PartialMessages
   | (() => Promise<PartialMessages | { default: PartialMessages }>)
 
-/** The languages the package ships. Each is its own chunk, loaded when first asked for. */
+/**
+ * The languages the package ships. Each is its own chunk, loaded when first asked for. `ar` is
+ * right-to-left; `en-XA` is a pseudo-locale (accented, longer, bracketed English, written by
+ * `scripts/pseudo-locale.mjs`) for finding cut-off and hard-coded text.
+ */
 export const BUILT_IN_LOCALES: Readonly<Record<string, LocaleSource>> = {
   en: () => import('../../locales/en/idmLogin.json'),
   tr: () => import('../../locales/tr/idmLogin.json'),
+  ar: () => import('../../locales/ar/idmLogin.json'),
+  'en-XA': () => import('../../locales/en-XA/idmLogin.json'),
 }

@@ -127,6 +127,10 @@ export function useIdmTranslation(options: IdmI18nOptions = {}): IdmTranslation 
   }, [i18n, wanted, locales])
 
   const language = shown ?? FALLBACK
-  const { t } = useTranslation(NAMESPACE, { i18n, lng: language, useSuspense: false })
+  // 'added': a language can be shown before its shipped chunk arrives (an override in `locales`
+  // or the host's own entries); when the chunk lands, `t` must change so that the steps re-render.
+  // react-i18next reads `bindI18nStore` here at run time, though its option type leaves it out.
+  const translationOptions = { i18n, lng: language, useSuspense: false, bindI18nStore: 'added' }
+  const { t } = useTranslation(NAMESPACE, translationOptions)
   return { t, language, isReady: shown !== undefined }
 }

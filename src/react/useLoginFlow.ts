@@ -15,7 +15,7 @@ import {
   type PendingRequest,
   transition,
 } from '../core/loginMachine.js'
-import { RESULT_CODES } from '../core/resultCodes.js'
+import { isResultCode, RESULT_CODES } from '../core/resultCodes.js'
 import type { TokenFetcher, TokenOutcome, TokenResponse } from '../core/tokenOutcome.js'
 import { warnOnce } from '../core/warn.js'
 import { createSecretVault } from './createSecretVault.js'
@@ -102,6 +102,28 @@ export interface UseLoginFlowResult {
 interface Job {
   kind: PendingRequest
   username: string
+  /** The request's generation: a restart or unmount before the job runs makes it stale. */
+  id: number
+}
+
+const OUTCOME_TYPES = new Set<unknown>(['success', 'result', 'unknownCode', 'invalidResponse'])
+const NO_ANSWER_TYPES = new Set<unknown>(['networkError', 'timeout', 'aborted'])
+
+/** Whether a custom fetcher's value is an outcome the machine can take (plain JS may send any). */
+function isTokenOutcome(value: unknown): value is TokenOutcome {
+  if (typeof value !== 'object' || value === null) return false
+  const outcome = value as Record<string, unknown>
+  if (NO_ANSWER_TYPES.has(outcome.type)) return true
+  if (!OUTCOME_TYPES.has(outcome.type) || typeof outcome.status !== 'number') return false
+  if (outcome.type === 'result') {
+    const code = outcome.code
+    return typeof code === 'string' && isResultCode(code) && code !== 'STS_0000'
+  }
+  if (outcome.type === 'success') {
+    const token = outcome.token as Record<string, unknown> | null | undefined
+    return typeof token?.accessToken === 'string'
+  }
+  return typeof (outcome.type === 'unknownCode' ? outcome.code : outcome.reason) === 'string'
 }
 
 const KEPT_PASSWORD_STEPS: ReadonlySet<LoginStep> = new Set(['twoFactor', 'passwordExpired'])
@@ -123,9 +145,13 @@ function errorDetails(state: LoginState): LoginErrorDetails | undefined {
 
 function warnDeveloper(outcome: TokenOutcome, next: LoginState) {
   if (next.step === 'misconfigured') {
-    const effect = RESULT_CODES[next.code]
-    warnOnce(`code-${next.code}`, `the IDM answered ${next.code}: ${effect.fix}.`)
-  } else if (outcome.type === 'unknownCode') {
+    if (process.env.NODE_ENV !== 'production') {
+      warnOnce(
+        `code-${next.code}`,
+        `the IDM answered ${next.code}: ${RESULT_CODES[next.code].fix}.`,
+      )
+    }
+  } else if (outcome.type === 'unknownCode' && process.env.NODE_ENV !== 'production') {
     warnOnce(
       `code-${outcome.code}`,
       `the IDM answered ${outcome.code}, a code this version does not know; it is shown as a retryable error.`,
@@ -187,7 +213,10 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
 
   const settle = useCallback(
     (outcome: TokenOutcome) => {
+      const previous = stateRef.current
       const next = send(outcomeEvent(outcome))
+      // The machine ignored the answer (it came late): it must not sign anyone in or report.
+      if (next === previous) return
       if (outcome.type === 'success') {
         optionsRef.current.onSuccess?.(outcome.token, { username: next.username })
         return
@@ -200,12 +229,14 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
   )
 
   const run = useCallback(
-    async ({ kind, username }: Job): Promise<{ type: string }> => {
+    async ({ kind, username, id }: Job): Promise<{ type: string }> => {
+      const isCurrent = () => id === requestIdRef.current
+      // TanStack Query starts the job a few ticks after mutate(): a restart or an unmount in
+      // between must stop it before anything is sent.
+      if (!isCurrent()) return { type: 'aborted' }
       controllerRef.current?.abort()
       const controller = new AbortController()
       controllerRef.current = controller
-      const id = ++requestIdRef.current
-      const isCurrent = () => id === requestIdRef.current
       const { fetchToken = defaultFetcher, captchaField = 'captcha' } = optionsRef.current
       const captcha = captchaRef.current
       captchaRef.current = undefined
@@ -227,6 +258,12 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
         // A custom fetcher may throw; to the user that is a request that got no answer.
         outcome = controller.signal.aborted ? { type: 'aborted' } : { type: 'networkError' }
       }
+      if (!isTokenOutcome(outcome)) {
+        if (process.env.NODE_ENV !== 'production') {
+          warnOnce('outcome', 'fetchToken resolved to something that is not a TokenOutcome.')
+        }
+        outcome = { type: 'networkError' }
+      }
       if (isCurrent()) settle(outcome)
       // Only the outcome's kind stays in the mutation cache: no token, no credential.
       return { type: outcome.type }
@@ -235,22 +272,29 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
   )
 
   const mutation = useMutation(
-    { mutationFn: run, retry: false, gcTime: 0 },
+    // 'always': offline, TanStack Query would hold the login back and send it on reconnecting,
+    // long after the user gave up on it; the request should fail now, with a message.
+    { mutationFn: run, retry: false, gcTime: 0, networkMode: 'always' },
     hostClient ?? fallbackClient,
   )
   const { mutate } = mutation
 
   const start = useCallback(
-    (event: LoginEvent, job: Job, captcha: string | undefined) => {
+    (event: LoginEvent, job: Omit<Job, 'id'>, captcha: string | undefined) => {
       const current = stateRef.current
       if (!canSubmit(current)) return false
       if (current.captchaRequired && !captcha) {
-        warnOnce('captcha', 'the server asked for a captcha; pass `captcha` with the next submit.')
+        if (process.env.NODE_ENV !== 'production') {
+          warnOnce(
+            'captcha',
+            'the server asked for a captcha; pass `captcha` with the next submit.',
+          )
+        }
         return false
       }
       if (send(event) === current) return false
       captchaRef.current = captcha
-      mutate(job)
+      mutate({ ...job, id: ++requestIdRef.current })
       return true
     },
     [mutate, send],
@@ -260,7 +304,7 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
     ({ username, password, captcha }) => {
       if (stateRef.current.step !== 'credentials' || !canSubmit(stateRef.current)) return false
       vault.setPassword(password)
-      const job: Job = { kind: 'credentials', username }
+      const job: Omit<Job, 'id'> = { kind: 'credentials', username }
       const started = start({ type: 'CREDENTIALS.SUBMIT', username }, job, captcha)
       if (!started) vault.clear()
       return started
@@ -272,7 +316,7 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
     ({ pin, captcha }) => {
       if (stateRef.current.step !== 'twoFactor' || !canSubmit(stateRef.current)) return false
       vault.setPin(pin)
-      const job: Job = { kind: 'pin', username: stateRef.current.username }
+      const job: Omit<Job, 'id'> = { kind: 'pin', username: stateRef.current.username }
       const started = start({ type: 'PIN.SUBMIT' }, job, captcha)
       if (!started) vault.setPin(undefined)
       return started
@@ -282,7 +326,7 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
 
   const resendPin = useCallback<UseLoginFlowResult['resendPin']>(
     (values = {}) => {
-      const job: Job = { kind: 'resend', username: stateRef.current.username }
+      const job: Omit<Job, 'id'> = { kind: 'resend', username: stateRef.current.username }
       return start({ type: 'PIN.RESEND' }, job, values.captcha)
     },
     [start],
@@ -294,7 +338,9 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
       const change = optionsRef.current.changePassword
       if (current.step !== 'passwordExpired' || !canSubmit(current)) return false
       if (!change) {
-        warnOnce('change-password', 'the password has expired but no `changePassword` was given.')
+        if (process.env.NODE_ENV !== 'production') {
+          warnOnce('change-password', 'the password has expired but no `changePassword` was given.')
+        }
         return false
       }
       send({ type: 'PASSWORD.SUBMIT' })
@@ -324,7 +370,7 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
           }
           // The new password signs in at once; the server may still ask for a PIN after it.
           vault.setPassword(newPassword)
-          mutate({ kind: 'passwordChange', username: current.username })
+          mutate({ kind: 'passwordChange', username: current.username, id })
         })
       return true
     },

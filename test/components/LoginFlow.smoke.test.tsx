@@ -2,9 +2,9 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { LoginFlow } from '../../src/index.js'
-import { IDM_ORIGIN, useEmulatorServer } from '../support/emulatorServer.js'
+import { IDM_ORIGIN, startEmulatorServer } from '../support/emulatorServer.js'
 
-useEmulatorServer()
+startEmulatorServer()
 
 function renderFlow(props: Partial<Parameters<typeof LoginFlow>[0]> = {}) {
   const onSuccess = vi.fn()

@@ -1,3 +1,4 @@
+import i18next from 'i18next'
 import type { ReactNode } from 'react'
 import type { CheckPassword } from '../../core/createIdmPasswordCheck.js'
 import {
@@ -115,6 +116,8 @@ function FlowRoot({
       data-step={flow.step}
       data-color-scheme={colorScheme}
       lang={language}
+      // i18next knows which languages are written right to left; the stylesheet mirrors with it.
+      dir={i18next.dir(language)}
       aria-busy={!isReady || undefined}
     >
       {isReady ? children : null}

@@ -4,6 +4,7 @@ import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
 import { CaptchaSlot, type RenderCaptcha } from '../shared/CaptchaSlot.js'
 import { cx, part } from '../shared/classNames.js'
+import { shownCode } from '../shared/shownCode.js'
 import { Step } from '../shared/Step.js'
 import { TextField } from '../shared/TextField.js'
 
@@ -49,6 +50,13 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
     }
   }, [serverError, resetField, setFocus])
 
+  const isOnStep = state.step === 'credentials'
+  useEffect(() => {
+    // This form stays mounted on later steps: without this, its copy of the password would
+    // outlive the step and reappear after "Use a different account".
+    if (!isOnStep) resetField('password')
+  }, [isOnStep, resetField])
+
   if (state.step !== 'credentials') return null
 
   const onSubmit = handleSubmit(({ username, password }) => {
@@ -71,7 +79,10 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
     return serverError?.target === field ? t(serverError.messageKey) : undefined
   }
   const onPasswordKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    setCapsLockOn(event.getModifierState?.('CapsLock') ?? false)
+    // Only a change may set state: React can render the form once even for an equal value, and
+    // this runs twice per keystroke.
+    const isOn = event.getModifierState?.('CapsLock') ?? false
+    if (isOn !== isCapsLockOn) setCapsLockOn(isOn)
   }
   const formError = serverError?.target === 'form' ? serverError : null
 
@@ -92,7 +103,9 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
         onSubmit={onSubmit}
       >
         {formError ? (
-          <Alert announceKey={attempt}>{t(formError.messageKey, { code: formError.code })}</Alert>
+          <Alert announceKey={attempt}>
+            {t(formError.messageKey, { code: shownCode(formError.code) })}
+          </Alert>
         ) : null}
         <TextField
           label={t('credentials.username')}
@@ -126,7 +139,8 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
           {...register('password', { required: 'errors.STS_0006' })}
         />
         {flow.isCaptchaRequired && renderCaptcha ? (
-          <CaptchaSlot label={t('captcha.label')}>
+          // A captcha answer is good for one request only: each attempt mounts a fresh one.
+          <CaptchaSlot key={attempt} label={t('captcha.label')}>
             {renderCaptcha({
               language,
               onChange: (value) => {

@@ -4,6 +4,7 @@ import type { CheckPassword } from '../../core/createIdmPasswordCheck.js'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
 import { cx, part } from '../shared/classNames.js'
+import { shownCode } from '../shared/shownCode.js'
 import { Step } from '../shared/Step.js'
 import { TextField } from '../shared/TextField.js'
 import { PasswordChecklist } from './PasswordChecklist.js'
@@ -108,15 +109,16 @@ export function PasswordExpired({
         />
         {serverError ? (
           <Alert announceKey={state.attempt}>
-            {t(serverError.messageKey, { code: serverError.code })}
+            {t(serverError.messageKey, { code: shownCode(serverError.code) })}
           </Alert>
         ) : null}
         {rejectedRules ? (
           <Alert>
-            {t('passwordExpired.serverRejected')}
-            {rejectedRules.length > 0
-              ? ` ${rejectedRules.map((rule) => t(`passwordExpired.rules.${rule}`, { count: policy.minLength })).join(', ')}`
-              : null}
+            {t('passwordExpired.serverRejected', {
+              reasons: rejectedRules
+                .map((rule) => t(`passwordExpired.rules.${rule}`, { count: policy.minLength }))
+                .join(', '),
+            })}
           </Alert>
         ) : null}
         <TextField

@@ -4,6 +4,7 @@ import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
 import { CaptchaSlot, type RenderCaptcha } from '../shared/CaptchaSlot.js'
 import { cx, part } from '../shared/classNames.js'
+import { shownCode } from '../shared/shownCode.js'
 import { Step } from '../shared/Step.js'
 import { TextField } from '../shared/TextField.js'
 
@@ -62,8 +63,9 @@ export function TwoFactorStep({
   const attempt = onTwoFactor ? state.attempt : 0
   const serverError = onTwoFactor ? state.error : null
   // A fresh SMS (the step appearing, or a resend) restarts the wait before the next one.
+  // No countdown while another step is shown: its ticks would re-render this hidden step.
   const cooldown = useCooldown(
-    serverError?.code === 'STS_0014' ? 0 : resendCooldownSeconds,
+    !onTwoFactor || serverError?.code === 'STS_0014' ? 0 : resendCooldownSeconds,
     notice === 'resent' ? attempt : notice,
   )
 
@@ -111,7 +113,7 @@ export function TwoFactorStep({
         ) : null}
         {serverError && serverError.target !== 'pin' ? (
           <Alert announceKey={attempt}>
-            {t(serverError.messageKey, { code: serverError.code })}
+            {t(serverError.messageKey, { code: shownCode(serverError.code) })}
           </Alert>
         ) : null}
         <TextField
@@ -128,7 +130,8 @@ export function TwoFactorStep({
           })}
         />
         {flow.isCaptchaRequired && renderCaptcha ? (
-          <CaptchaSlot label={t('captcha.label')}>
+          // A captcha answer is good for one request only: each attempt mounts a fresh one.
+          <CaptchaSlot key={attempt} label={t('captcha.label')}>
             {renderCaptcha({ language, onChange: (value) => (captcha.current = value) })}
           </CaptchaSlot>
         ) : null}
