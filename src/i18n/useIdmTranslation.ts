@@ -1,7 +1,13 @@
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next'
 import { useContext, useEffect, useState } from 'react'
 import { getI18n, I18nContext, useTranslation } from 'react-i18next'
-import { BUILT_IN_LOCALES, type LocaleSource, NAMESPACE, type PartialMessages } from './messages.js'
+import {
+  BUILT_IN_LOCALES,
+  type LocaleSource,
+  type Messages,
+  NAMESPACE,
+  type PartialMessages,
+} from './messages.js'
 
 /** Options for the library's messages. */
 export interface IdmI18nOptions {
@@ -92,8 +98,24 @@ async function loadLanguage(i18n: I18n, language: string, locales: IdmI18nOption
   addBundles(i18n, language, shipped, own)
 }
 
+/** Every section of a locale file; the `Record` makes the compiler list each one here. */
+const SECTIONS: Record<keyof Messages, true> = {
+  credentials: true,
+  twoFactor: true,
+  twoFactorSetup: true,
+  passwordExpired: true,
+  stopped: true,
+  misconfigured: true,
+  signedIn: true,
+  captcha: true,
+  common: true,
+  errors: true,
+}
+
+/** Whether `language` has every section, not just a few overrides or a host's own entries. */
 function isLoaded(i18n: I18n, language: string): boolean {
-  return i18n.hasResourceBundle(language, NAMESPACE)
+  const bundle = i18n.getResourceBundle(language, NAMESPACE) as Record<string, unknown> | undefined
+  return bundle !== undefined && Object.keys(SECTIONS).every((section) => section in bundle)
 }
 
 /**

@@ -126,8 +126,8 @@ function FlowRoot({
 }
 
 function SignedIn({ render }: { render: LoginFlowProps['renderSignedIn'] }) {
-  const { flow, t, hasStepChanged } = useLoginFlowContext('LoginFlow')
+  const { flow, t } = useLoginFlowContext('LoginFlow')
   if (flow.step !== 'signedIn') return null
   if (render) return <>{render(flow)}</>
-  return <Step step="signedIn" title={t('signedIn.title')} hasStepChanged={hasStepChanged} />
+  return <Step step="signedIn" title={t('signedIn.title')} />
 }

@@ -27,7 +27,7 @@ interface CredentialsValues {
  * sit in any layout inside a `LoginFlowProvider`.
  */
 export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
-  const { flow, t, language, hasStepChanged } = useLoginFlowContext('LoginForm')
+  const { flow, t, language } = useLoginFlowContext('LoginForm')
   const { state } = flow
   const { register, handleSubmit, formState, setFocus, resetField } = useForm<CredentialsValues>({
     defaultValues: { username: state.username, password: '' },
@@ -91,7 +91,6 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
       step="credentials"
       title={t('credentials.title')}
       description={t('credentials.description')}
-      hasStepChanged={hasStepChanged}
       className={className}
     >
       <form

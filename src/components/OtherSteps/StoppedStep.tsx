@@ -16,7 +16,7 @@ export interface StoppedStepProps {
  * its own message; configuration errors show users one general message.
  */
 export function StoppedStep({ children, className }: StoppedStepProps) {
-  const { flow, t, hasStepChanged } = useLoginFlowContext('StoppedStep')
+  const { flow, t } = useLoginFlowContext('StoppedStep')
   const { state } = flow
   if (state.step !== 'stopped' && state.step !== 'misconfigured') return null
   const isConfiguration = state.step === 'misconfigured'
@@ -24,7 +24,6 @@ export function StoppedStep({ children, className }: StoppedStepProps) {
     <Step
       step={state.step}
       title={t(isConfiguration ? 'misconfigured.title' : 'stopped.title')}
-      hasStepChanged={hasStepChanged}
       className={className}
     >
       <p className={part('message')} data-code={state.code}>

@@ -12,14 +12,13 @@ export interface TwoFactorSetupStepProps {
 
 /** Shown for STS_0012: two-factor login must be set up elsewhere first. */
 export function TwoFactorSetupStep({ children, className }: TwoFactorSetupStepProps) {
-  const { flow, t, hasStepChanged } = useLoginFlowContext('TwoFactorSetupStep')
+  const { flow, t } = useLoginFlowContext('TwoFactorSetupStep')
   if (flow.step !== 'twoFactorSetup') return null
   return (
     <Step
       step="twoFactorSetup"
       title={t('twoFactorSetup.title')}
       description={t('twoFactorSetup.description')}
-      hasStepChanged={hasStepChanged}
       className={className}
     >
       {children ? <div className={part('content')}>{children}</div> : null}

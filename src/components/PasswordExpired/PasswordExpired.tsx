@@ -39,7 +39,7 @@ export function PasswordExpired({
   checkPassword,
   className,
 }: PasswordExpiredProps) {
-  const { flow, t, hasStepChanged } = useLoginFlowContext('PasswordExpired')
+  const { flow, t } = useLoginFlowContext('PasswordExpired')
   const { state } = flow
   const policy = resolvePolicy(passwordPolicy)
   const rulesId = useId()
@@ -87,7 +87,6 @@ export function PasswordExpired({
       step="passwordExpired"
       title={t('passwordExpired.title')}
       description={t('passwordExpired.description')}
-      hasStepChanged={hasStepChanged}
       className={className}
     >
       <form

@@ -52,7 +52,7 @@ export function TwoFactorStep({
   renderCaptcha,
   className,
 }: TwoFactorStepProps) {
-  const { flow, t, language, hasStepChanged } = useLoginFlowContext('TwoFactorStep')
+  const { flow, t, language } = useLoginFlowContext('TwoFactorStep')
   const { state } = flow
   const { register, handleSubmit, formState, setFocus, resetField } = useForm<{ pin: string }>({
     defaultValues: { pin: '' },
@@ -95,7 +95,6 @@ export function TwoFactorStep({
       step="twoFactor"
       title={t('twoFactor.title')}
       description={t('twoFactor.description', { length: pinLength })}
-      hasStepChanged={hasStepChanged}
       className={className}
     >
       <form
