@@ -1,4 +1,12 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from 'react'
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import {
   type IdmI18nOptions,
   type IdmTranslation,
@@ -40,11 +48,11 @@ export function LoginFlowProvider({
     ...(locale === undefined ? {} : { locale }),
     ...(locales === undefined ? {} : { locales }),
   })
-  const firstStep = useRef(flow.step)
-  const changed = useRef(false)
-  if (flow.step !== firstStep.current) changed.current = true
+  const [firstStep] = useState(flow.step)
+  const [hasStepChanged, setStepChanged] = useState(false)
+  // Sticky once set: after a restart, the first step is a new step and takes the focus too.
+  if (!hasStepChanged && flow.step !== firstStep) setStepChanged(true)
 
-  const hasStepChanged = changed.current
   const { t, language, isReady } = translation
   const value = useMemo(
     () => ({ t, language, isReady, flow, hasStepChanged }),

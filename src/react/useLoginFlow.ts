@@ -178,7 +178,10 @@ function warnDeveloper(outcome: TokenOutcome, next: LoginState) {
  */
 export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowResult {
   const optionsRef = useRef(options)
-  optionsRef.current = options
+  // Callbacks read the newest options when a request settles, without re-creating the actions.
+  useEffect(() => {
+    optionsRef.current = options
+  })
 
   const hostClient = useContext(QueryClientContext)
   const [fallbackClient] = useState(() => (hostClient ? undefined : ownQueryClient()))
@@ -386,7 +389,9 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
 
   useEffect(() => {
     return () => {
-      // Leaving the page mid-request: stop it, forget its answer and the password.
+      // Leaving the page mid-request: stop it, forget its answer and the password. The counter
+      // must be read at cleanup time (it is not a DOM ref), so the lint's advice does not apply.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       requestIdRef.current++
       controllerRef.current?.abort()
       vault.clear()

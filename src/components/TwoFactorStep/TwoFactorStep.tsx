@@ -25,21 +25,26 @@ export interface TwoFactorStepProps {
   className?: string
 }
 
-/** Counts down once a second from `seconds` each time `restartKey` changes. */
+/** Counts down once a second from `seconds`, starting over whenever `restartKey` changes. */
 function useCooldown(seconds: number, restartKey: unknown): number {
-  const [left, setLeft] = useState(seconds)
+  const trigger = `${seconds}:${String(restartKey)}`
+  const [countdown, setCountdown] = useState({ trigger, left: seconds })
+  // Starting over is derived from the props, so it happens during render, not in an effect.
+  if (countdown.trigger !== trigger) setCountdown({ trigger, left: seconds })
+
   useEffect(() => {
-    setLeft(seconds)
     if (seconds <= 0) return
     const timer = setInterval(() => {
-      setLeft((value) => {
-        if (value <= 1) clearInterval(timer)
-        return Math.max(0, value - 1)
+      setCountdown((current) => {
+        // A tick from a countdown that has since started over must not touch the new one.
+        if (current.trigger !== trigger) return current
+        if (current.left <= 1) clearInterval(timer)
+        return { trigger, left: Math.max(0, current.left - 1) }
       })
     }, 1000)
     return () => clearInterval(timer)
-  }, [seconds, restartKey])
-  return left
+  }, [seconds, trigger])
+  return countdown.trigger === trigger ? countdown.left : seconds
 }
 
 /**
