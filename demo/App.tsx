@@ -10,15 +10,19 @@ import '../src/styles/idm-login.css'
 import { createEmulatorChangePassword } from '../src/testing/createEmulatorChangePassword.js'
 import { AccountsTable } from './AccountsTable.js'
 import { DemoCaptcha } from './DemoCaptcha.js'
+import { DEMO_LOGIN_PATH, DEMO_PASSWORD_CHECK_PATH } from './demoPaths.js'
 import { DEMO_TEXT, type DemoLanguage } from './demoText.js'
 import './demo.css'
 import { SignedInPanel, summariseToken, type TokenSummary } from './SignedInPanel.js'
 import { type DemoTheme, SettingsPanel } from './SettingsPanel.js'
 
-const { clientId, server } = __DEMO_IDM__
+const { server } = __DEMO_IDM__
 const isEmulator = server === null
 
-const checkPassword = createIdmPasswordCheck({ clientId })
+// Both calls go to this page's own server, which adds the client id and secret: the page has
+// neither (demoServer.ts).
+const idm = { url: DEMO_LOGIN_PATH }
+const checkPassword = createIdmPasswordCheck({ path: DEMO_PASSWORD_CHECK_PATH })
 // The real IDM's password change is not public: against a real server this call fails, and the
 // step says so. An app wires its own backend in here.
 const changePassword = createEmulatorChangePassword()
@@ -46,14 +50,16 @@ export function App() {
       <header className="demo__header">
         <h1>react-idm-login demo</h1>
         <p>
+          The page posts its logins to <code>{DEMO_LOGIN_PATH}</code> on its own server, which adds
+          the client id and secret and forwards them to{' '}
           {isEmulator ? (
-            <>Signing in against the built-in IDM emulator, on this page’s own origin.</>
+            <>the built-in IDM emulator.</>
           ) : (
             <>
-              Signing in against the IDM at <code>{server}</code>, through the dev server’s proxy.
+              the IDM at <code>{server}</code>.
             </>
           )}{' '}
-          Client id: <code>{clientId}</code>.
+          The page itself never holds either.
         </p>
       </header>
       <main className="demo__main">
@@ -65,7 +71,7 @@ export function App() {
         />
         <div className="demo__login">
           <LoginFlow
-            idm={{ clientId }}
+            idm={idm}
             locale={language}
             colorScheme={COLOR_SCHEME[theme]}
             className={theme === 'product' ? 'demo-product-theme' : undefined}

@@ -1,7 +1,8 @@
 /// <reference types="vite/client" />
 
 /**
- * Set by `demo/vite.config.ts` through `define`: the OAuth client id, and the real IDM's address
- * when the dev server proxies to one (`null` while the built-in emulator answers).
+ * Set by `demo/vite.config.ts` through `define`: the real IDM's address when the dev server
+ * proxies to one (`null` while the built-in emulator answers). Only the address: the client id
+ * and secret stay on the server.
  */
-declare const __DEMO_IDM__: { clientId: string; server: string | null }
+declare const __DEMO_IDM__: { server: string | null }

@@ -2,15 +2,25 @@ import { mkdirSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import {
+  type Browser,
+  chromium,
+  type Locator,
+  type Page,
+  type Request as PageRequest,
+} from 'playwright-core'
 import { createServer, type ViteDevServer } from 'vite'
 import { expect } from 'vitest'
+import { DEMO_LOGIN_PATH } from '../../demo/demoPaths.js'
+import { DEMO_CLIENT_SECRET } from '../../demo/demoServer.js'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js'
 
 /** How long one step of the flow may take to appear: generous, for a busy CI machine. */
 export const STEP_TIMEOUT = 10_000
 export const DEMO_PASSWORD = 'Demo.2026!'
+/** The emulator's own token path: the page must never call it, only the demo's proxy does. */
 export const TOKEN_PATH = '/legacy/sts/api/oauth/token'
+export const LOGIN_PATH = DEMO_LOGIN_PATH
 
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url))
 const CONFIG_FILE = fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url))
@@ -31,6 +41,7 @@ export async function startDemo(): Promise<DemoHarness> {
   // The tests always talk to the emulator, even in a shell that points the demo at a real IDM.
   process.env.IDM_URL = ''
   process.env.IDM_CLIENT_ID = ''
+  process.env.IDM_CLIENT_SECRET = ''
   mkdirSync(SCREENSHOTS, { recursive: true })
   const server: ViteDevServer = await createServer({
     configFile: CONFIG_FILE,
@@ -65,12 +76,17 @@ export interface DemoPage {
    * scheme (or only `schemes`: a theme chosen on the page ignores the system's).
    */
   check(step: string, schemes?: readonly ColorScheme[]): Promise<void>
+  /** The bodies of the page's own requests to the token proxy (`/api/login`), so far. */
+  loginBodies(): URLSearchParams[]
   /** Fills the sign-in form and submits it with the button. */
   signIn(username: string, password: string): Promise<void>
   heading(name: string): Locator
   /** Waits until `locator` has the focus. */
   waitForFocus(locator: Locator): Promise<void>
-  /** Closes the context; fails on any uncaught error or console error the page logged. */
+  /**
+   * Closes the context; fails on any uncaught error or console error the page logged, and on any
+   * request of the page that carried a client id or secret or went to the IDM's token path.
+   */
   close(): Promise<void>
 }
 
@@ -81,6 +97,8 @@ export async function openDemo(harness: DemoHarness, name: string): Promise<Demo
   page.setDefaultTimeout(STEP_TIMEOUT)
   page.setDefaultNavigationTimeout(30_000)
   const errors: string[] = []
+  const requests: PageRequest[] = []
+  page.on('request', (request) => requests.push(request))
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (message) => {
     // Error answers of the IDM (400, 500) are expected; Chromium logs each one.
@@ -98,6 +116,10 @@ export async function openDemo(harness: DemoHarness, name: string): Promise<Demo
       const prefix = `${name}-${String(shot).padStart(2, '0')}-${step}`
       await expectAccessible(page, prefix, schemes)
     },
+    loginBodies: () =>
+      requests
+        .filter((request) => pathOf(request) === LOGIN_PATH)
+        .map((request) => new URLSearchParams(request.postData() ?? '')),
     async signIn(username, password) {
       await page.getByLabel('Username or e-mail').fill(username)
       await page.getByLabel('Password', { exact: true }).fill(password)
@@ -113,9 +135,35 @@ export async function openDemo(harness: DemoHarness, name: string): Promise<Demo
     async close() {
       await context.close()
       expect(errors, 'errors the page logged').toEqual([])
+      expect(requests.flatMap(credentialLeaks), 'client credentials the page sent').toEqual([])
     },
   }
   return demoPage
+}
+
+function pathOf(request: PageRequest): string {
+  return new URL(request.url()).pathname
+}
+
+/** What in one request of the page shows that the browser held a client credential. */
+function credentialLeaks(request: PageRequest): string[] {
+  const path = pathOf(request)
+  const where = `${request.method()} ${path}`
+  const leaks: string[] = []
+  if (path === TOKEN_PATH) leaks.push(`${where}: the IDM's token path, not the proxy`)
+  const body = request.postData() ?? ''
+  if (`${request.url()} ${body}`.includes(DEMO_CLIENT_SECRET)) leaks.push(`${where}: the secret`)
+  if (path === LOGIN_PATH) {
+    const form = new URLSearchParams(body)
+    for (const name of ['client_id', 'client_secret']) {
+      if (form.has(name)) leaks.push(`${where}: a ${name} field`)
+    }
+  }
+  const headers = request.headers()
+  for (const name of ['client_id', 'client_secret']) {
+    if (name in headers) leaks.push(`${where}: a ${name} header`)
+  }
+  return leaks
 }
 
 /**

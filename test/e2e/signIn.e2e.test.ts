@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   DEMO_PASSWORD,
   type DemoHarness,
+  LOGIN_PATH,
   openDemo,
   STEP_TIMEOUT,
   startDemo,
-  TOKEN_PATH,
 } from './demoHarness.js'
 
 let harness: DemoHarness
@@ -24,7 +24,7 @@ describe('given the demo page and the emulator', () => {
     const { page } = demo
     await demo.check('credentials')
 
-    const answer = page.waitForResponse((response) => response.url().endsWith(TOKEN_PATH), {
+    const answer = page.waitForResponse((response) => response.url().endsWith(LOGIN_PATH), {
       timeout: STEP_TIMEOUT,
     })
     await demo.signIn('demo', DEMO_PASSWORD)
@@ -44,6 +44,21 @@ describe('given the demo page and the emulator', () => {
 
     await page.getByRole('button', { name: 'Sign in again' }).click()
     await demo.heading('Sign in').waitFor()
+    await demo.close()
+  })
+
+  it('sends the login to its own /api/login with no client id or secret', async () => {
+    const demo = await openDemo(harness, 'proxy')
+    await demo.signIn('demo', DEMO_PASSWORD)
+    await demo.heading('You are signed in').waitFor()
+
+    const bodies = demo.loginBodies()
+    expect(bodies).toHaveLength(1)
+    const [body] = bodies
+    expect(body?.get('username')).toBe('demo')
+    expect(body?.get('password')).toBe(DEMO_PASSWORD)
+    expect(body?.has('client_id'), 'client_id in the body').toBe(false)
+    expect(body?.has('client_secret'), 'client_secret in the body').toBe(false)
     await demo.close()
   })
 
