@@ -22,8 +22,8 @@ export type ResultCodeEffect =
   | { kind: 'passwordExpired' }
   /** An account state that no retry from this form can fix. */
   | { kind: 'stop' }
-  /** The integrator's configuration is wrong; `fix` tells a developer what to change. */
-  | { kind: 'misconfigured'; fix: string }
+  /** The integrator's configuration is wrong (a development build says what to change). */
+  | { kind: 'misconfigured' }
   /** Something went wrong on the server; trying again may work. */
   | { kind: 'retryable' }
 
@@ -51,15 +51,12 @@ export const RESULT_CODES = {
   STS_0016: { kind: 'stop' },
   STS_0017: { kind: 'stop' },
   STS_0018: { kind: 'stop' },
-  STS_0019: { kind: 'misconfigured', fix: 'pass a clientId' },
+  STS_0019: { kind: 'misconfigured' },
   STS_9999: { kind: 'retryable' },
-  GLB_0001: { kind: 'misconfigured', fix: 'the server does not know this clientId' },
-  GLB_0002: {
-    kind: 'misconfigured',
-    fix: 'the request is malformed; check tokenPath and extraFields',
-  },
-  GLB_0003: { kind: 'misconfigured', fix: 'the server refuses grant_type=password' },
-  GLB_0004: { kind: 'misconfigured', fix: 'this client may not use the password grant' },
+  GLB_0001: { kind: 'misconfigured' },
+  GLB_0002: { kind: 'misconfigured' },
+  GLB_0003: { kind: 'misconfigured' },
+  GLB_0004: { kind: 'misconfigured' },
   GLB_9999: { kind: 'retryable' },
 } as const satisfies Record<string, ResultCodeEffect>
 

@@ -1,13 +1,7 @@
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next'
 import { useContext, useEffect, useState } from 'react'
 import { getI18n, I18nContext, useTranslation } from 'react-i18next'
-import {
-  BUILT_IN_LOCALES,
-  type LocaleSource,
-  type Messages,
-  NAMESPACE,
-  type PartialMessages,
-} from './messages.js'
+import { BUILT_IN_LOCALES, type LocaleSource, NAMESPACE, type PartialMessages } from './messages.js'
 
 /** Options for the library's messages. */
 export interface IdmI18nOptions {
@@ -98,24 +92,14 @@ async function loadLanguage(i18n: I18n, language: string, locales: IdmI18nOption
   addBundles(i18n, language, shipped, own)
 }
 
-/** Every section of a locale file; the `Record` makes the compiler list each one here. */
-const SECTIONS: Record<keyof Messages, true> = {
-  credentials: true,
-  twoFactor: true,
-  twoFactorSetup: true,
-  passwordExpired: true,
-  stopped: true,
-  misconfigured: true,
-  signedIn: true,
-  captcha: true,
-  common: true,
-  errors: true,
-}
-
-/** Whether `language` has every section, not just a few overrides or a host's own entries. */
+/**
+ * Whether `language` has the shipped messages, not just a few overrides or a host's own entries:
+ * the first and the last section of every locale file stand for the whole of it.
+ */
 function isLoaded(i18n: I18n, language: string): boolean {
-  const bundle = i18n.getResourceBundle(language, NAMESPACE) as Record<string, unknown> | undefined
-  return bundle !== undefined && Object.keys(SECTIONS).every((section) => section in bundle)
+  return ['credentials.title', 'errors.STS_0001'].every((key) =>
+    i18n.exists(key, { lng: language, ns: NAMESPACE, fallbackLng: [] }),
+  )
 }
 
 /**

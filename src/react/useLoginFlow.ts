@@ -15,7 +15,7 @@ import {
   type PendingRequest,
   transition,
 } from '../core/loginMachine.js'
-import { isResultCode, RESULT_CODES } from '../core/resultCodes.js'
+import { isResultCode, type MisconfiguredCode } from '../core/resultCodes.js'
 import type { TokenFetcher, TokenOutcome, TokenResponse } from '../core/tokenOutcome.js'
 import { warnOnce } from '../core/warn.js'
 import { createSecretVault } from './createSecretVault.js'
@@ -106,24 +106,33 @@ interface Job {
   id: number
 }
 
-const OUTCOME_TYPES = new Set<unknown>(['success', 'result', 'unknownCode', 'invalidResponse'])
-const NO_ANSWER_TYPES = new Set<unknown>(['networkError', 'timeout', 'aborted'])
-
 /** Whether a custom fetcher's value is an outcome the machine can take (plain JS may send any). */
 function isTokenOutcome(value: unknown): value is TokenOutcome {
-  if (typeof value !== 'object' || value === null) return false
-  const outcome = value as Record<string, unknown>
-  if (NO_ANSWER_TYPES.has(outcome.type)) return true
-  if (!OUTCOME_TYPES.has(outcome.type) || typeof outcome.status !== 'number') return false
-  if (outcome.type === 'result') {
-    const code = outcome.code
-    return typeof code === 'string' && isResultCode(code) && code !== 'STS_0000'
+  const outcome = value as Record<string, unknown> | null | undefined
+  const hasStatus = typeof outcome?.status === 'number'
+  switch (outcome?.type) {
+    case 'networkError':
+    case 'timeout':
+    case 'aborted':
+      return true
+    case 'success':
+      return hasStatus && typeof (outcome.token as TokenResponse)?.accessToken === 'string'
+    case 'result':
+      return hasStatus && isResultCode(String(outcome.code)) && outcome.code !== 'STS_0000'
+    case 'unknownCode':
+    case 'invalidResponse':
+      return hasStatus
   }
-  if (outcome.type === 'success') {
-    const token = outcome.token as Record<string, unknown> | null | undefined
-    return typeof token?.accessToken === 'string'
-  }
-  return typeof (outcome.type === 'unknownCode' ? outcome.code : outcome.reason) === 'string'
+  return false
+}
+
+/** What an integrator should change for each configuration code; only development builds keep it. */
+const MISCONFIGURATION_FIXES: Record<MisconfiguredCode, string> = {
+  STS_0019: 'pass a clientId',
+  GLB_0001: 'the server does not know this clientId',
+  GLB_0002: 'the request is malformed; check tokenPath and extraFields',
+  GLB_0003: 'the server refuses grant_type=password',
+  GLB_0004: 'this client may not use the password grant',
 }
 
 const KEPT_PASSWORD_STEPS: ReadonlySet<LoginStep> = new Set(['twoFactor', 'passwordExpired'])
@@ -148,7 +157,7 @@ function warnDeveloper(outcome: TokenOutcome, next: LoginState) {
     if (process.env.NODE_ENV !== 'production') {
       warnOnce(
         `code-${next.code}`,
-        `the IDM answered ${next.code}: ${RESULT_CODES[next.code].fix}.`,
+        `the IDM answered ${next.code}: ${MISCONFIGURATION_FIXES[next.code]}.`,
       )
     }
   } else if (outcome.type === 'unknownCode' && process.env.NODE_ENV !== 'production') {

@@ -3,9 +3,11 @@ import { useForm } from 'react-hook-form'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
 import { CaptchaSlot, type RenderCaptcha } from '../shared/CaptchaSlot.js'
-import { cx, part } from '../shared/classNames.js'
+import { Button } from '../shared/Button.js'
+import { part } from '../shared/classNames.js'
 import { shownCode } from '../shared/shownCode.js'
 import { Step } from '../shared/Step.js'
+import { StepForm } from '../shared/StepForm.js'
 import { TextField } from '../shared/TextField.js'
 
 /** Props of {@link LoginForm}. */
@@ -93,14 +95,7 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
       description={t('credentials.description')}
       className={className}
     >
-      <form
-        method="post"
-        noValidate
-        className={part('form')}
-        aria-busy={flow.isSubmitting}
-        data-state={flow.isSubmitting ? 'submitting' : 'idle'}
-        onSubmit={onSubmit}
-      >
+      <StepForm isBusy={flow.isSubmitting} onSubmit={onSubmit}>
         {formError ? (
           <Alert announceKey={attempt}>
             {t(formError.messageKey, { code: shownCode(formError.code) })}
@@ -150,14 +145,10 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
           </CaptchaSlot>
         ) : null}
         {isCaptchaMissing ? <Alert>{t('captcha.required')}</Alert> : null}
-        <button
-          type="submit"
-          className={cx(part('button'), part('button--primary'))}
-          aria-disabled={flow.isSubmitting || undefined}
-        >
+        <Button variant="primary" isDisabled={flow.isSubmitting}>
           {t(flow.isSubmitting ? 'credentials.submitting' : 'credentials.submit')}
-        </button>
-      </form>
+        </Button>
+      </StepForm>
       {links ? <div className={part('links')}>{links}</div> : null}
     </Step>
   )

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
-import { cx, part } from '../shared/classNames.js'
+import { Button } from '../shared/Button.js'
+import { part } from '../shared/classNames.js'
 import { Step } from '../shared/Step.js'
 
 /** Props of {@link StoppedStep}. */
@@ -30,13 +31,9 @@ export function StoppedStep({ children, className }: StoppedStepProps) {
         {t(`errors.${state.code}`)}
       </p>
       {children ? <div className={part('content')}>{children}</div> : null}
-      <button
-        type="button"
-        className={cx(part('button'), part('button--secondary'))}
-        onClick={flow.restart}
-      >
+      <Button variant="secondary" onClick={flow.restart}>
         {t(isConfiguration ? 'misconfigured.back' : 'stopped.back')}
-      </button>
+      </Button>
     </Step>
   )
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
-import { cx, part } from '../shared/classNames.js'
+import { Button } from '../shared/Button.js'
+import { part } from '../shared/classNames.js'
 import { Step } from '../shared/Step.js'
 
 /** Props of {@link TwoFactorSetupStep}. */
@@ -22,13 +23,9 @@ export function TwoFactorSetupStep({ children, className }: TwoFactorSetupStepPr
       className={className}
     >
       {children ? <div className={part('content')}>{children}</div> : null}
-      <button
-        type="button"
-        className={cx(part('button'), part('button--secondary'))}
-        onClick={flow.restart}
-      >
+      <Button variant="secondary" onClick={flow.restart}>
         {t('twoFactorSetup.back')}
-      </button>
+      </Button>
     </Step>
   )
 }

@@ -3,9 +3,10 @@ import { useForm } from 'react-hook-form'
 import type { CheckPassword } from '../../core/createIdmPasswordCheck.js'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
-import { cx, part } from '../shared/classNames.js'
+import { Button } from '../shared/Button.js'
 import { shownCode } from '../shared/shownCode.js'
 import { Step } from '../shared/Step.js'
+import { StepForm } from '../shared/StepForm.js'
 import { TextField } from '../shared/TextField.js'
 import { PasswordChecklist } from './PasswordChecklist.js'
 import { checkPasswordRules, type PasswordPolicy, resolvePolicy } from './passwordRules.js'
@@ -89,14 +90,7 @@ export function PasswordExpired({
       description={t('passwordExpired.description')}
       className={className}
     >
-      <form
-        method="post"
-        noValidate
-        className={part('form')}
-        aria-busy={isBusy}
-        data-state={isBusy ? 'submitting' : 'idle'}
-        onSubmit={onSubmit}
-      >
+      <StepForm isBusy={isBusy} onSubmit={onSubmit}>
         {/* Lets password managers tie the new password to the right account. */}
         <input
           type="text"
@@ -150,21 +144,13 @@ export function PasswordExpired({
           })}
         />
         {isChecking ? <Alert tone="info">{t('passwordExpired.checking')}</Alert> : null}
-        <button
-          type="submit"
-          className={cx(part('button'), part('button--primary'))}
-          aria-disabled={isBusy || !flow.canChangePassword || undefined}
-        >
+        <Button variant="primary" isDisabled={isBusy || !flow.canChangePassword}>
           {t(flow.isSubmitting ? 'passwordExpired.submitting' : 'passwordExpired.submit')}
-        </button>
-        <button
-          type="button"
-          className={cx(part('button'), part('button--link'))}
-          onClick={flow.restart}
-        >
+        </Button>
+        <Button variant="link" onClick={flow.restart}>
           {t('passwordExpired.back')}
-        </button>
-      </form>
+        </Button>
+      </StepForm>
     </Step>
   )
 }

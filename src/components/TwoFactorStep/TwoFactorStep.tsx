@@ -3,9 +3,11 @@ import { useForm } from 'react-hook-form'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
 import { CaptchaSlot, type RenderCaptcha } from '../shared/CaptchaSlot.js'
-import { cx, part } from '../shared/classNames.js'
+import { Button } from '../shared/Button.js'
+import { part } from '../shared/classNames.js'
 import { shownCode } from '../shared/shownCode.js'
 import { Step } from '../shared/Step.js'
+import { StepForm } from '../shared/StepForm.js'
 import { TextField } from '../shared/TextField.js'
 
 /** Props of {@link TwoFactorStep}. */
@@ -102,14 +104,7 @@ export function TwoFactorStep({
       description={t('twoFactor.description', { length: pinLength })}
       className={className}
     >
-      <form
-        method="post"
-        noValidate
-        className={part('form')}
-        aria-busy={flow.isSubmitting}
-        data-state={flow.isSubmitting ? 'submitting' : 'idle'}
-        onSubmit={onSubmit}
-      >
+      <StepForm isBusy={flow.isSubmitting} onSubmit={onSubmit}>
         {notice === 'resent' ? (
           <Alert tone="info" announceKey={attempt}>
             {t('twoFactor.resent')}
@@ -139,22 +134,17 @@ export function TwoFactorStep({
             {renderCaptcha({ language, onChange: (value) => (captcha.current = value) })}
           </CaptchaSlot>
         ) : null}
-        <button
-          type="submit"
-          className={cx(part('button'), part('button--primary'))}
-          aria-disabled={flow.isSubmitting || undefined}
-        >
+        <Button variant="primary" isDisabled={flow.isSubmitting}>
           {t(
             flow.state.step === 'twoFactor' && state.pending === 'pin'
               ? 'twoFactor.submitting'
               : 'twoFactor.submit',
           )}
-        </button>
+        </Button>
         <div className={part('actions')}>
-          <button
-            type="button"
-            className={cx(part('button'), part('button--secondary'))}
-            aria-disabled={!canResend || undefined}
+          <Button
+            variant="secondary"
+            isDisabled={!canResend}
             onClick={() => canResend && flow.resendPin(withCaptcha())}
           >
             {flow.isResending
@@ -162,16 +152,12 @@ export function TwoFactorStep({
               : cooldown > 0
                 ? t('twoFactor.resendIn', { seconds: cooldown })
                 : t('twoFactor.resend')}
-          </button>
-          <button
-            type="button"
-            className={cx(part('button'), part('button--link'))}
-            onClick={flow.restart}
-          >
+          </Button>
+          <Button variant="link" onClick={flow.restart}>
             {t('twoFactor.back')}
-          </button>
+          </Button>
         </div>
-      </form>
+      </StepForm>
     </Step>
   )
 }
