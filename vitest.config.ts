@@ -1,8 +1,8 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig, mergeConfig } from 'vitest/config'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium'
-import viteConfig from './vite.config'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.ts'
+import viteConfig from './vite.config.ts'
 
 export default mergeConfig(
   viteConfig,

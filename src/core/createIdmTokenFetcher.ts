@@ -80,7 +80,7 @@ export function createIdmTokenFetcher(options: IdmTokenFetcherOptions = {}): Tok
     signal.addEventListener('abort', onAbort)
 
     try {
-      const response = await (options.fetch ?? globalThis.fetch)(url, {
+      const sent = (options.fetch ?? globalThis.fetch)(url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
@@ -91,6 +91,12 @@ export function createIdmTokenFetcher(options: IdmTokenFetcherOptions = {}): Tok
         credentials: 'same-origin',
         cache: 'no-store',
       })
+      // A fetch that ignores its signal (a wrapper, a polyfill, a mock) must not outlive the
+      // timeout or the user leaving: give up on it when the signal aborts.
+      const aborted = new Promise<never>((_, reject) => {
+        controller.signal.addEventListener('abort', reject)
+      })
+      const response = await Promise.race([sent, aborted])
       const text = await readText(response, maxBytes, controller)
       if (text === undefined) {
         return {

@@ -9,6 +9,7 @@ export {
   type StopCode,
 } from './resultCodes.js'
 export type {
+  AnswerOutcome,
   InvalidResponseReason,
   TokenFetcher,
   TokenOutcome,
@@ -22,7 +23,6 @@ export {
   type IdmTokenFetcherOptions,
 } from './createIdmTokenFetcher.js'
 export {
-  type AnswerOutcome,
   canSubmit,
   type ErrorMessageKey,
   type ErrorTarget,

@@ -5,7 +5,7 @@ import {
   type ResultCodeEffect,
   type StopCode,
 } from './resultCodes.js'
-import type { InvalidResponseReason, TokenOutcome } from './tokenOutcome.js'
+import type { AnswerOutcome, InvalidResponseReason, TokenOutcome } from './tokenOutcome.js'
 
 /** The key of a message in the `idmLogin` i18next namespace that the machine can ask for. */
 export type ErrorMessageKey =
@@ -55,9 +55,6 @@ export type LoginState =
 
 /** A step name. */
 export type LoginStep = LoginState['step']
-
-/** A server answer, as opposed to a request that got none. */
-export type AnswerOutcome = Extract<TokenOutcome, { status: number }>
 
 /** Something that happened. */
 export type LoginEvent =

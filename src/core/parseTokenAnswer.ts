@@ -1,7 +1,5 @@
 import { isResultCode } from './resultCodes.js'
-import type { TokenOutcome, TokenResponse } from './tokenOutcome.js'
-
-type AnswerOutcome = Exclude<TokenOutcome, { type: 'networkError' | 'timeout' | 'aborted' }>
+import type { AnswerOutcome, TokenResponse } from './tokenOutcome.js'
 
 const MAX_SERVER_MESSAGE = 300
 
@@ -27,19 +25,23 @@ export function parseTokenAnswer(status: number, text: string): AnswerOutcome {
   const fields = body as Record<string, unknown>
   const details = {
     status,
-    captchaRequired: fields.request_captcha === true,
+    captchaRequired: fields.request_captcha === true || fields.request_captcha === 'true',
     ...serverMessageOf(fields),
   }
-  const code = fields.result_code
+  const raw = fields.result_code
+  const code = typeof raw === 'string' ? raw.trim() : raw
   const token = tokenOf(fields)
 
-  if (code === undefined || code === null || code === '' || code === 'STS_0000') {
+  if (code === undefined || code === null || code === '' || /^STS_0000$/i.test(String(code))) {
     if (token) return { ...details, type: 'success', code: 'STS_0000', token }
-    const reason = code === 'STS_0000' ? 'noToken' : 'noCode'
+    const reason = code ? 'noToken' : 'noCode'
     return { ...details, type: 'invalidResponse', reason }
   }
   if (typeof code !== 'string') return { ...details, type: 'invalidResponse', reason: 'noCode' }
-  if (isResultCode(code) && code !== 'STS_0000') return { ...details, type: 'result', code }
+  // Tolerate case as well as spacing: "sts_0004" still means locked, not "unknown, try again".
+  const known = code.toUpperCase()
+  if (isResultCode(known) && known !== 'STS_0000')
+    return { ...details, type: 'result', code: known }
   return { ...details, type: 'unknownCode', code: code.slice(0, 40) }
 }
 
@@ -54,7 +56,7 @@ function serverMessageOf(fields: Record<string, unknown>): { serverMessage?: str
 function tokenOf(fields: Record<string, unknown>): TokenResponse | undefined {
   // The IDM sends the token twice, once under a misspelt name; some versions may send only one.
   const accessToken = fields.access_token ?? fields.acces_token
-  if (typeof accessToken !== 'string' || accessToken === '') return undefined
+  if (typeof accessToken !== 'string' || accessToken.trim() === '') return undefined
   const token: TokenResponse = { accessToken, raw: fields }
   if (typeof fields.token_type === 'string') token.tokenType = fields.token_type
   if (typeof fields.expires_in === 'number') token.expiresIn = fields.expires_in

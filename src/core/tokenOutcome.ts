@@ -62,5 +62,8 @@ export type TokenOutcome =
   /** The caller aborted the request (the user left the step). */
   | { type: 'aborted' }
 
+/** An outcome with a server answer, as opposed to a request that got none. */
+export type AnswerOutcome = Extract<TokenOutcome, { status: number }>
+
 /** Sends one token request. Resolves to an outcome for everything a server or network can do. */
 export type TokenFetcher = (request: TokenRequest, signal: AbortSignal) => Promise<TokenOutcome>

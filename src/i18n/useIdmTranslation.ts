@@ -1,5 +1,5 @@
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next'
-import { useContext, useEffect, useState } from 'react'
+import { useContext, useEffect, useMemo, useState } from 'react'
 import { getI18n, I18nContext, useTranslation } from 'react-i18next'
 import { BUILT_IN_LOCALES, type LocaleSource, NAMESPACE, type PartialMessages } from './messages.js'
 
@@ -27,6 +27,17 @@ export interface IdmTranslation {
 }
 
 const FALLBACK = 'en'
+
+/**
+ * How every message is looked up, whatever the host's i18next settings: nested keys, English
+ * for what a language lacks, and no HTML escaping (React escapes, and nothing is set as HTML).
+ */
+const LOOKUP = {
+  keySeparator: '.',
+  nsSeparator: false,
+  fallbackLng: [FALLBACK],
+  interpolation: { escapeValue: false },
+} as const
 
 function createOwnInstance(): I18n {
   const own = createInstance()
@@ -98,7 +109,7 @@ async function loadLanguage(i18n: I18n, language: string, locales: IdmI18nOption
  */
 function isLoaded(i18n: I18n, language: string): boolean {
   return ['credentials.title', 'errors.STS_0001'].every((key) =>
-    i18n.exists(key, { lng: language, ns: NAMESPACE, fallbackLng: [] }),
+    i18n.exists(key, { ...LOOKUP, lng: language, ns: NAMESPACE, fallbackLng: [] }),
   )
 }
 
@@ -137,6 +148,12 @@ export function useIdmTranslation(options: IdmI18nOptions = {}): IdmTranslation 
   // or the host's own entries); when the chunk lands, `t` must change so that the steps re-render.
   // react-i18next reads `bindI18nStore` here at run time, though its option type leaves it out.
   const translationOptions = { i18n, lng: language, useSuspense: false, bindI18nStore: 'added' }
-  const { t } = useTranslation(NAMESPACE, translationOptions)
+  const { t: hostT } = useTranslation(NAMESPACE, translationOptions)
+  const t = useMemo(
+    () =>
+      ((key: string, options?: object) =>
+        hostT(key, { ...LOOKUP, ...options })) as unknown as typeof hostT,
+    [hostT],
+  )
   return { t, language, isReady: shown !== undefined }
 }

@@ -365,9 +365,12 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
         newPassword,
         signal: controller.signal,
       }
-      change(details)
+      // A plain-JS changePassword may throw, or resolve to nothing: either way it did not change
+      // the password, and the step must not stay busy.
+      Promise.resolve()
+        .then(() => change(details))
         .then(
-          (result) => result.ok,
+          (result) => result?.ok === true,
           () => false,
         )
         .then((ok) => {

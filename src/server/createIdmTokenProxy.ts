@@ -11,7 +11,6 @@ export const DEFAULT_ALLOWED_FIELDS: readonly string[] = Object.freeze([
 const SERVER_FIELDS = new Set(['grant_type', 'client_id', 'client_secret'])
 
 /** Fields whose meaning would be ambiguous if a browser sent them twice. */
-const SINGLE_FIELDS = new Set(DEFAULT_ALLOWED_FIELDS)
 
 const FORM_TYPE = 'application/x-www-form-urlencoded'
 
@@ -185,7 +184,7 @@ async function handle(config: Config, request: Request, deadline: AbortSignal) {
   if (read.kind !== 'bytes') {
     return refuse(config, read.kind === 'aborted' ? 'requestTimeout' : read.kind)
   }
-  const form = parseForm(read.bytes)
+  const form = parseForm(read.bytes, config.allowed)
   if (form === undefined) return refuse(config, 'malformed')
 
   return forward(config, upstreamBody(config, form), request.signal, deadline)
@@ -251,7 +250,7 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 }
 
 /** The form's fields, or `undefined` for bad UTF-8, a broken escape or a field sent twice. */
-function parseForm(bytes: Uint8Array): URLSearchParams | undefined {
+function parseForm(bytes: Uint8Array, allowed: ReadonlySet<string>): URLSearchParams | undefined {
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -261,8 +260,9 @@ function parseForm(bytes: Uint8Array): URLSearchParams | undefined {
     return undefined
   }
   const form = new URLSearchParams(text)
-  // Two passwords in one body could be read one way here and another way by the IDM.
-  for (const name of SINGLE_FIELDS) if (form.getAll(name).length > 1) return undefined
+  // A field sent twice (two passwords, two captcha answers) could be read one way here and
+  // another way by the IDM; every field that is passed on must be unambiguous.
+  for (const name of allowed) if (form.getAll(name).length > 1) return undefined
   return form
 }
 
@@ -287,7 +287,7 @@ async function forward(
   const signal = AbortSignal.any([browserGone, deadline])
   let upstream: Response
   try {
-    upstream = await (config.fetch ?? globalThis.fetch)(config.url, {
+    const sent = (config.fetch ?? globalThis.fetch)(config.url, {
       method: 'POST',
       headers: { 'content-type': `${FORM_TYPE};charset=UTF-8`, accept: 'application/json' },
       body,
@@ -296,6 +296,14 @@ async function forward(
       redirect: 'error',
       cache: 'no-store',
     })
+    // A fetch that ignores its signal must not hold the browser past the deadline.
+    upstream = await Promise.race([
+      sent,
+      new Promise<never>((_, reject) => {
+        if (signal.aborted) reject(signal.reason)
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+      }),
+    ])
   } catch {
     return refuse(config, deadline.aborted ? 'timeout' : 'unreachable')
   }

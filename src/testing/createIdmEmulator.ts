@@ -6,7 +6,7 @@ import type {
   IdmEmulator,
   IdmEmulatorOptions,
 } from './emulatorTypes.js'
-import { checkPasswordPolicy, type PasswordPolicy } from './passwordPolicy.js'
+import { checkPasswordPolicy, type EmulatorPasswordPolicy } from './passwordPolicy.js'
 import {
   jsonAnswer,
   passwordAnswer,
@@ -60,7 +60,7 @@ interface Config {
   lockAfter: number
   captchaAfter: number
   maxBodyBytes: number
-  passwordPolicy: Partial<PasswordPolicy>
+  passwordPolicy: Partial<EmulatorPasswordPolicy>
   now: () => number
 }
 

@@ -1,5 +1,5 @@
 import type { DemoAccount } from './demoAccounts.js'
-import type { PasswordPolicy } from './passwordPolicy.js'
+import type { EmulatorPasswordPolicy } from './passwordPolicy.js'
 
 /** An HTTP request, as an adapter (MSW, a middleware, a test) hands it to the emulator. */
 export interface EmulatorRequest {
@@ -72,7 +72,7 @@ export interface IdmEmulatorOptions {
    */
   maxBodyBytes?: number
   /** Overrides of the password policy that the password endpoints enforce. */
-  passwordPolicy?: Partial<PasswordPolicy>
+  passwordPolicy?: Partial<EmulatorPasswordPolicy>
   /**
    * The clock, in milliseconds since the epoch, for `expire_date`.
    * @default Date.now

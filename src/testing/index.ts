@@ -29,6 +29,6 @@ export { createIdmHandlers, type IdmHandlersOptions } from './msw.js'
 export {
   checkPasswordPolicy,
   DEFAULT_PASSWORD_POLICY,
-  type PasswordPolicy,
-  type PasswordPolicyError,
+  type EmulatorPasswordPolicy,
+  type EmulatorPasswordPolicyError,
 } from './passwordPolicy.js'

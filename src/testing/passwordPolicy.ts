@@ -2,7 +2,7 @@
  * A password policy, as the emulator's `/api/password/check` enforces it. The real IDM's policy
  * is configured per installation; these switches cover the rules its documentation names.
  */
-export interface PasswordPolicy {
+export interface EmulatorPasswordPolicy {
   /**
    * The fewest characters (Unicode code points) a password may have. Failing it gives PAS_0001.
    * @default 8
@@ -24,7 +24,7 @@ export interface PasswordPolicy {
 }
 
 /** One broken rule, in the shape of an entry of the IDM's `ErrorList`. */
-export interface PasswordPolicyError {
+export interface EmulatorPasswordPolicyError {
   /** The emulator's PAS code (see {@link checkPasswordPolicy}). */
   ResultCode: string
   /** An English sentence, as the server would send it. */
@@ -32,7 +32,7 @@ export interface PasswordPolicyError {
 }
 
 /** The policy the emulator enforces unless told otherwise. */
-export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = {
+export const DEFAULT_PASSWORD_POLICY: Readonly<EmulatorPasswordPolicy> = {
   minLength: 8,
   requireLowercase: true,
   requireUppercase: true,
@@ -55,10 +55,10 @@ export const DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = {
  */
 export function checkPasswordPolicy(
   password: string,
-  policy: Partial<PasswordPolicy> = {},
-): PasswordPolicyError[] {
+  policy: Partial<EmulatorPasswordPolicy> = {},
+): EmulatorPasswordPolicyError[] {
   const rules = { ...DEFAULT_PASSWORD_POLICY, ...policy }
-  const errors: PasswordPolicyError[] = []
+  const errors: EmulatorPasswordPolicyError[] = []
   const fail = (ResultCode: string, Message: string) => errors.push({ ResultCode, Message })
 
   // Code points, not UTF-16 units, so that an emoji counts as one character.

@@ -1,5 +1,5 @@
 import type { ResultCode } from '../core/index.js'
-import type { PasswordPolicyError } from './passwordPolicy.js'
+import type { EmulatorPasswordPolicyError } from './passwordPolicy.js'
 import type { EmulatorResponse } from './emulatorTypes.js'
 
 /**
@@ -100,7 +100,7 @@ export function tokenSuccess(now: number): EmulatorResponse {
 export function passwordAnswer(
   status: number,
   message: string,
-  errors: readonly PasswordPolicyError[] = [],
+  errors: readonly EmulatorPasswordPolicyError[] = [],
 ): EmulatorResponse {
   return jsonAnswer(status, { Success: errors.length === 0, Message: message, ErrorList: errors })
 }

@@ -2,7 +2,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 
 import { useForm } from 'react-hook-form'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
-import { CaptchaSlot, type RenderCaptcha } from '../shared/CaptchaSlot.js'
+import { CaptchaSlot, type RenderCaptcha, useCaptchaWarning } from '../shared/CaptchaSlot.js'
 import { Button } from '../shared/Button.js'
 import { part } from '../shared/classNames.js'
 import { shownCode } from '../shared/shownCode.js'
@@ -39,6 +39,7 @@ export function LoginForm({ renderCaptcha, links, className }: LoginFormProps) {
   const [isCapsLockOn, setCapsLockOn] = useState(false)
   const captcha = useRef<string | undefined>(undefined)
   const [isCaptchaMissing, setCaptchaMissing] = useState(false)
+  useCaptchaWarning(flow.isCaptchaRequired, renderCaptcha, 'LoginForm')
 
   const serverError = state.step === 'credentials' ? state.error : null
   const attempt = state.step === 'credentials' ? state.attempt : 0

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import type { CheckPassword } from '../../core/createIdmPasswordCheck.js'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
@@ -44,12 +44,22 @@ export function PasswordExpired({
   const { state } = flow
   const policy = resolvePolicy(passwordPolicy)
   const rulesId = useId()
-  const { register, handleSubmit, formState, control, getValues } = useForm<NewPasswordValues>({
-    defaultValues: { newPassword: '', confirmPassword: '' },
-  })
+  const { register, handleSubmit, formState, control, getValues, reset } =
+    useForm<NewPasswordValues>({ defaultValues: { newPassword: '', confirmPassword: '' } })
   const [rejectedRules, setRejectedRules] = useState<string[] | null>(null)
   const [isChecking, setChecking] = useState(false)
   const checkController = useRef<AbortController | null>(null)
+
+  const isOnStep = state.step === 'passwordExpired'
+  useEffect(() => {
+    if (isOnStep) return
+    // This form stays mounted on other steps: the new password (by now, perhaps the account's
+    // current one) must not wait in it for the next user, and a check still on its way must not
+    // go on to change the password of whoever reaches this step next.
+    checkController.current?.abort()
+    reset()
+  }, [isOnStep, reset])
+  useEffect(() => () => checkController.current?.abort(), [])
 
   if (state.step !== 'passwordExpired') return null
   const { username } = state
@@ -107,11 +117,13 @@ export function PasswordExpired({
         ) : null}
         {rejectedRules ? (
           <Alert>
-            {t('passwordExpired.serverRejected', {
-              reasons: rejectedRules
-                .map((rule) => t(`passwordExpired.rules.${rule}`, { count: policy.minLength }))
-                .join(', '),
-            })}
+            {rejectedRules.length > 0
+              ? t('passwordExpired.serverRejected', {
+                  reasons: rejectedRules
+                    .map((rule) => t(`passwordExpired.rules.${rule}`, { count: policy.minLength }))
+                    .join(', '),
+                })
+              : t('passwordExpired.serverRejectedAny')}
           </Alert>
         ) : null}
         <TextField
@@ -119,7 +131,10 @@ export function PasswordExpired({
           type="password"
           autoComplete="new-password"
           error={newPasswordError ? t(newPasswordError) : undefined}
-          aria-describedby={rulesId}
+          // Only point at the checklist when there is one: a policy may switch every rule off.
+          aria-describedby={
+            checkPasswordRules('', policy, username).length > 0 ? rulesId : undefined
+          }
           {...register('newPassword', {
             required: 'passwordExpired.required',
             validate: (value) =>

@@ -61,12 +61,14 @@ export function checkPasswordRules(
   for (const rule of ['upperCase', 'lowerCase', 'digit', 'special'] as const) {
     if (policy[rule]) results.push({ rule, isMet: CHECKS[rule].test(password) })
   }
+  // A rule that forbids something is not "met" by an empty field: nothing has been typed yet.
+  const isTyped = password !== ''
   if (policy.noTurkishLetters) {
-    results.push({ rule: 'noTurkishLetters', isMet: !TURKISH_LETTERS.test(password) })
+    results.push({ rule: 'noTurkishLetters', isMet: isTyped && !TURKISH_LETTERS.test(password) })
   }
   if (policy.notUsername && username.trim() !== '') {
     const contains = password.toLocaleLowerCase().includes(username.trim().toLocaleLowerCase())
-    results.push({ rule: 'notUsername', isMet: !contains })
+    results.push({ rule: 'notUsername', isMet: isTyped && !contains })
   }
   return results
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { useLoginFlowContext } from '../../react/LoginFlowProvider.js'
 import { Alert } from '../shared/Alert.js'
-import { CaptchaSlot, type RenderCaptcha } from '../shared/CaptchaSlot.js'
+import { CaptchaSlot, type RenderCaptcha, useCaptchaWarning } from '../shared/CaptchaSlot.js'
 import { Button } from '../shared/Button.js'
 import { part } from '../shared/classNames.js'
 import { shownCode } from '../shared/shownCode.js'
@@ -65,6 +65,8 @@ export function TwoFactorStep({
     defaultValues: { pin: '' },
   })
   const captcha = useRef<string | undefined>(undefined)
+  const [isCaptchaMissing, setCaptchaMissing] = useState(false)
+  useCaptchaWarning(flow.isCaptchaRequired, renderCaptcha, 'TwoFactorStep')
   const onTwoFactor = state.step === 'twoFactor'
   const notice = onTwoFactor ? state.notice : null
   const attempt = onTwoFactor ? state.attempt : 0
@@ -77,6 +79,11 @@ export function TwoFactorStep({
   )
 
   useEffect(() => {
+    // This form stays mounted on other steps: a typed PIN must not wait in it for the next login.
+    if (!onTwoFactor) resetField('pin')
+  }, [onTwoFactor, resetField])
+
+  useEffect(() => {
     if (serverError?.target !== 'pin') return
     resetField('pin')
     setFocus('pin')
@@ -86,9 +93,13 @@ export function TwoFactorStep({
 
   const withCaptcha = () => (captcha.current ? { captcha: captcha.current } : {})
   const onSubmit = handleSubmit(({ pin }) => {
-    flow.submitPin({ pin, ...withCaptcha() })
+    setCaptchaMissing(!flow.submitPin({ pin, ...withCaptcha() }) && flow.isCaptchaRequired)
     captcha.current = undefined
   })
+  const onResend = () => {
+    if (!canResend) return
+    setCaptchaMissing(!flow.resendPin(withCaptcha()) && flow.isCaptchaRequired)
+  }
   const clientError = formState.errors.pin?.message
   const pinError = clientError
     ? t(clientError, { length: pinLength })
@@ -134,6 +145,7 @@ export function TwoFactorStep({
             {renderCaptcha({ language, onChange: (value) => (captcha.current = value) })}
           </CaptchaSlot>
         ) : null}
+        {isCaptchaMissing ? <Alert>{t('captcha.required')}</Alert> : null}
         <Button variant="primary" isDisabled={flow.isSubmitting}>
           {t(
             flow.state.step === 'twoFactor' && state.pending === 'pin'
@@ -142,11 +154,7 @@ export function TwoFactorStep({
           )}
         </Button>
         <div className={part('actions')}>
-          <Button
-            variant="secondary"
-            isDisabled={!canResend}
-            onClick={() => canResend && flow.resendPin(withCaptcha())}
-          >
+          <Button variant="secondary" isDisabled={!canResend} onClick={onResend}>
             {flow.isResending
               ? t('twoFactor.resending')
               : cooldown > 0

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
+import { warnOnce } from '../../core/warn.js'
 import { part } from './classNames.js'
 
 /** What a captcha renderer receives. */
@@ -19,4 +20,24 @@ export function CaptchaSlot({ label, children }: { label: string; children: Reac
       {children}
     </fieldset>
   )
+}
+
+/**
+ * Tells the integrator, in development, that the server wants a captcha the form cannot show:
+ * without `renderCaptcha` the user can't send the next request.
+ */
+export function useCaptchaWarning(
+  isRequired: boolean,
+  renderCaptcha: RenderCaptcha | undefined,
+  component: string,
+) {
+  const isMissing = isRequired && !renderCaptcha
+  useEffect(() => {
+    if (isMissing && process.env.NODE_ENV !== 'production') {
+      warnOnce(
+        'no-captcha',
+        `<${component}>: the IDM asked for a captcha (request_captcha), but no renderCaptcha was given, so the user cannot send another request. Pass renderCaptcha to <LoginFlow> or the step.`,
+      )
+    }
+  }, [isMissing, component])
 }
