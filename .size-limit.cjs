@@ -54,10 +54,11 @@ module.exports = [
     name: 'Whole flow: LoginFlow, every step, the hook, the core, the en locale',
     import: { 'dist/index.js': '{ LoginFlow }', [en]: '*' },
     gzip: true,
-    // Raised from 10 KB: see the commit that raised it. The robustness asked of the hook and
-    // fetcher (validating custom fetchers' outcomes, cancelling endless bodies, ignoring stale
-    // jobs, filtering server-chosen codes) and the locale-completeness check cost about 0.4 KB.
-    limit: '10.5 KB',
+    // Raised from 10 KB to 10.5 KB, then to 11 KB: see the commits that raised it. What the
+    // hardening and an adversarial review asked of the hook, fetcher, steps and i18n (validating
+    // custom fetchers, cancelling endless bodies and fetches that ignore their signal, stale-job
+    // guards, clearing step forms on leaving, host-proof message lookup) costs about 0.55 KB.
+    limit: '11 KB',
     modifyEsbuildConfig: asInAnApp,
   },
   {
