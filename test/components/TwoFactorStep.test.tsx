@@ -86,6 +86,20 @@ describe('given the mfa account', () => {
   })
 })
 
+describe('given a PIN typed on the step, and the step left', () => {
+  it('shows an empty PIN field when the next sign-in reaches the step', async () => {
+    const { user } = renderLoginFlow()
+    await signIn(user, 'mfa')
+    await user.type(await screen.findByLabelText(en('twoFactor.pin')), '987654')
+    await user.click(screen.getByRole('button', { name: en('twoFactor.back') }))
+    await findStepHeading('credentials.title')
+    await signIn(user, '', DEMO_PASSWORD)
+
+    await findStepHeading('twoFactor.title')
+    expect(screen.getByLabelText(en('twoFactor.pin'))).toHaveValue('')
+  })
+})
+
 describe('given the sms-fail account (STS_0014)', () => {
   it('offers a resend at once, then says a new code was sent', async () => {
     const requests = recordTokenRequests(server)

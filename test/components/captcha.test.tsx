@@ -5,10 +5,18 @@ import type { RenderCaptcha } from '../../src/index.js'
 import { DEMO_PASSWORD } from '../../src/testing/index.js'
 import { startEmulatorServer } from '../support/emulatorServer.js'
 import { message, type TestLocale } from '../support/messages.js'
-import { credentialsForm, findStepHeading, renderLoginFlow } from '../support/renderLoginFlow.js'
-import { recordTokenRequests } from '../support/tokenRequests.js'
+import {
+  credentialsForm,
+  findStepHeading,
+  renderLoginFlow,
+  signIn,
+  silenceLibraryErrors,
+  submitPin,
+} from '../support/renderLoginFlow.js'
+import { answerWithCode, recordTokenRequests } from '../support/tokenRequests.js'
 
 const { server } = startEmulatorServer()
+const en = (key: string) => message('en', key)
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -94,5 +102,61 @@ describe('given a custom captcha field name', () => {
     await user.click((await credentialsForm()).submit)
     await findStepHeading('signedIn.title')
     expect(requests.bodies[3]?.get('g-recaptcha-response')).toBe('token-xyz')
+  })
+})
+
+describe('given the PIN step and a server that asks for a captcha', () => {
+  it.each<[string, (user: UserEvent) => Promise<void>]>([
+    ['a PIN', (user) => submitPin(user, '111111')],
+    [
+      'a resend',
+      (user) => user.click(screen.getByRole('button', { name: en('twoFactor.resend') })),
+    ],
+  ])('says to complete the captcha when %s is sent without it', async (_, send) => {
+    silenceLibraryErrors()
+    const { user } = renderLoginFlow({ renderCaptcha, resendCooldownSeconds: 0 })
+    await signIn(user, 'mfa')
+    await findStepHeading('twoFactor.title')
+    answerWithCode(server, 'STS_0013', { captcha: true })
+    const requests = recordTokenRequests(server)
+    await submitPin(user, '000000')
+    const widget = await screen.findByLabelText('Captcha (en)')
+    expect(screen.queryByText(en('captcha.required'))).not.toBeInTheDocument()
+
+    await send(user)
+    expect(await screen.findByText(en('captcha.required'))).toHaveAttribute('role', 'alert')
+    expect(requests.bodies).toHaveLength(1)
+
+    await user.type(widget, 'solved-7')
+    await submitPin(user, '222222')
+    await vi.waitFor(() => expect(requests.bodies).toHaveLength(2))
+    expect(requests.bodies[1]?.get('captcha')).toBe('solved-7')
+  })
+})
+
+describe('given no renderCaptcha and a server that asks for a captcha', () => {
+  it('logs a development error that names renderCaptcha, and sends nothing more', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    answerWithCode(server, 'STS_0002', { captcha: true })
+    const requests = recordTokenRequests(server)
+    const { user } = renderLoginFlow()
+    await signIn(user, 'demo', 'wrong-1')
+    const { password, submit } = await credentialsForm()
+    await vi.waitFor(() => expect(password).toHaveValue(''))
+
+    const own = () => error.mock.calls.filter(([text]) => String(text).includes('renderCaptcha'))
+    await vi.waitFor(() => expect(own()).toHaveLength(1))
+    expect(own()[0]).toEqual([
+      '[react-idm-login] <LoginForm>: the IDM asked for a captcha (request_captcha), but no ' +
+        'renderCaptcha was given, so the user cannot send another request. Pass renderCaptcha ' +
+        'to <LoginFlow> or the step.',
+    ])
+
+    // By design the form still refuses to send without a captcha.
+    await user.type(password, DEMO_PASSWORD)
+    await user.click(submit)
+    expect(await screen.findByText(en('captcha.required'))).toHaveAttribute('role', 'alert')
+    expect(requests.bodies).toHaveLength(1)
+    expect(own()).toHaveLength(1)
   })
 })

@@ -124,6 +124,17 @@ async function send(
   return received[0] as Received
 }
 
+/** A fetch that never answers and never looks at its signal, as some wrappers and mocks do. */
+const deafFetch: typeof fetch = () => new Promise<Response>(() => {})
+
+/** `promise`, or a rejection once `ms` have passed: a hung request fails the test quickly. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    delay(ms).then(() => Promise.reject(new Error(`still pending after ${ms} ms`))),
+  ])
+}
+
 function silenceSecretWarning() {
   vi.spyOn(console, 'error').mockImplementation(() => {})
 }
@@ -459,6 +470,21 @@ describe('given a request that gets no complete answer', () => {
     controller.abort()
     await expect(outcome).resolves.toStrictEqual({ type: 'aborted' })
     expect(performance.now() - abortedAt).toBeLessThan(1000)
+  })
+
+  it('times out even when the given fetch ignores its signal', async () => {
+    const started = performance.now()
+    const outcome = fetcher({ timeoutMs: 100, fetch: deafFetch })(ADA, live())
+    await expect(within(outcome, 2000)).resolves.toStrictEqual({ type: 'timeout' })
+    expect(performance.now() - started).toBeGreaterThanOrEqual(90)
+  })
+
+  it('reports aborted at once even when the given fetch ignores its signal', async () => {
+    const controller = new AbortController()
+    const outcome = fetcher({ timeoutMs: 3000, fetch: deafFetch })(ADA, controller.signal)
+    await delay(20)
+    controller.abort()
+    await expect(within(outcome, 500)).resolves.toStrictEqual({ type: 'aborted' })
   })
 
   it('reports aborted when the signal aborts while the body streams', async () => {

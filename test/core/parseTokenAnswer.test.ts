@@ -139,6 +139,13 @@ describe('given a body that is not a usable IDM answer', () => {
       '{"result_code": "STS_0000", "access_token": ""}',
       'noToken',
     ],
+    [
+      'STS_0000 with a blank token',
+      200,
+      '{"result_code": "STS_0000", "access_token": "  "}',
+      'noToken',
+    ],
+    ['a blank token and no code', 200, '{"access_token": " ", "acces_token": " "}', 'noCode'],
     ['a token that is not a string', 200, '{"access_token": 12345}', 'noCode'],
     ['a token only on the prototype', 200, '{"__proto__": {"access_token": "x"}}', 'noCode'],
   ])('reads %s (status %i) as invalidResponse %s', (_name, status, text, reason) => {
@@ -185,7 +192,17 @@ describe('given a result_code', () => {
     expect(parseTokenAnswer(200, text)).toMatchObject({ type: 'result', code: 'STS_0011' })
   })
 
-  it.each(['STS_0042', 'GLB_0005', 'sts_0011', ' STS_0011', 'toString', '__proto__', 'ÜNKNOWN'])(
+  it.each([' sts_0004 ', 'Sts_0004', 'STS_0004\n'])(
+    'reads %j as the documented STS_0004, whatever its case and spacing',
+    (code) => {
+      expect(parseTokenAnswer(400, json({ result_code: code }))).toMatchObject({
+        type: 'result',
+        code: 'STS_0004',
+      })
+    },
+  )
+
+  it.each(['STS_0042', 'GLB_0005', 'toString', '__proto__', 'ÜNKNOWN'])(
     'reads %j as unknownCode and keeps it',
     (code) => {
       expect(parseTokenAnswer(400, json({ result_code: code }))).toStrictEqual({
@@ -261,7 +278,8 @@ describe('given request_captcha', () => {
   it.each([
     [true, true],
     [false, false],
-    ['true', false],
+    ['true', true],
+    ['false', false],
     [1, false],
     [undefined, false],
   ])('reads request_captcha %j as captchaRequired %s', (requestCaptcha, expected) => {

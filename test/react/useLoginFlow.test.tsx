@@ -3,7 +3,7 @@ import { act, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import type { TokenFetcher, TokenOutcome, TokenRequest } from '../../src/core/index.js'
-import { type UseLoginFlowOptions, useLoginFlow } from '../../src/index.js'
+import { type ChangePassword, type UseLoginFlowOptions, useLoginFlow } from '../../src/index.js'
 
 const TOKEN = { accessToken: 'tok-1', tokenType: 'bearer', raw: { access_token: 'tok-1' } }
 const SUCCESS: TokenOutcome = {
@@ -179,6 +179,46 @@ describe('given an answer that arrives late', () => {
     await respond(SUCCESS)
     expect(onSuccess).not.toHaveBeenCalled()
     expect(onError).not.toHaveBeenCalled()
+  })
+})
+
+describe('given a changePassword that does not keep to its type (plain JavaScript)', () => {
+  it.each([
+    [
+      'throws before returning a promise',
+      () => {
+        throw new Error('down')
+      },
+    ],
+    ['resolves to nothing', async () => undefined],
+  ])('reports a failed change when it %s, and takes another try', async (_, change) => {
+    const { fetchToken, respond, requested } = controlledFetcher()
+    const onError = vi.fn()
+    const changePassword = vi.fn(change) as unknown as ChangePassword
+    const { result } = renderFlow({ fetchToken, onError, changePassword })
+    act(() => void result.current.submitCredentials({ username: 'ada', password: 'pw-1' }))
+    await requested(1)
+    await respond(answer('STS_0009'))
+    expect(result.current.step).toBe('passwordExpired')
+
+    act(() => void result.current.changePassword({ newPassword: 'New-Pass-2026' }))
+    await settle()
+    expect(result.current.step).toBe('passwordExpired')
+    expect(result.current.isSubmitting).toBe(false)
+    expect(result.current.error).toMatchObject({ messageKey: 'errors.passwordChangeFailed' })
+    expect(onError).toHaveBeenCalledWith({
+      step: 'passwordExpired',
+      messageKey: 'errors.passwordChangeFailed',
+    })
+
+    let again = false
+    act(() => {
+      again = result.current.changePassword({ newPassword: 'New-Pass-2027' })
+    })
+    expect(again).toBe(true)
+    await settle()
+    expect(changePassword).toHaveBeenCalledTimes(2)
+    expect(result.current.isSubmitting).toBe(false)
   })
 })
 

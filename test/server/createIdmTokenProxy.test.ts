@@ -310,6 +310,12 @@ describe('given what a browser sends', () => {
     expect(received).toHaveLength(0)
   })
 
+  it('refuses an allowed extra field sent twice with 400 GLB_0002', async () => {
+    proxyOptions = { allowedFields: [...DEFAULT_ALLOWED_FIELDS, 'captcha'] }
+    await expectRefusal(await post('username=demo&password=p&captcha=x&captcha=y'), 400, 'GLB_0002')
+    expect(received).toHaveLength(0)
+  })
+
   it('refuses raw bytes that are not UTF-8 with 400 GLB_0002', async () => {
     const bytes = new Uint8Array([...Buffer.from('username=demo&password='), 0xff, 0xfe])
     await expectRefusal(await post(bytes), 400, 'GLB_0002')
@@ -630,6 +636,26 @@ describe('given the handler on its own (Next.js, Remix, Hono)', () => {
       }),
     )
     await expectRefusal(response, 502, 'GLB_9999')
+  })
+
+  it('answers 504 at timeoutMs even when the fetch option ignores its signal', async () => {
+    const handler = createIdmTokenProxy({
+      idmUrl: 'https://idm.example.com',
+      clientId: 'web',
+      timeoutMs: 100,
+      fetch: () => new Promise<Response>(() => {}),
+    })
+    const answer = handler(
+      new Request('https://app.example.com/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'username=a&password=b',
+      }),
+    )
+    const hung = new Promise<never>((_, reject) => {
+      setTimeout(() => reject(new Error('no answer within 2 s')), 2000)
+    })
+    await expectRefusal(await Promise.race([answer, hung]), 504, 'GLB_9999')
   })
 
   it.each([
