@@ -25,6 +25,9 @@ const idm = { url: DEMO_LOGIN_PATH }
 const checkPassword = createIdmPasswordCheck({ path: DEMO_PASSWORD_CHECK_PATH })
 // The real IDM's password change is not public: against a real server this call fails, and the
 // step says so. An app wires its own backend in here.
+// TODO: against a real IDM (IDM_URL) this still calls the emulator's change endpoint and fails,
+// because the IDM's own way of changing a password is not public; replace it with a call to
+// your backend's endpoint once there is one.
 const changePassword = createEmulatorChangePassword()
 // The emulator's policy, so that the checklist shows every rule the server enforces.
 const emulatorPolicy: PasswordPolicy = { special: true, noTurkishLetters: true }

@@ -25,7 +25,12 @@ interface NewPasswordValues {
   confirmPassword: string
 }
 
-/** The IDM's `PAS_` codes whose meaning is known, mapped to the checklist's rules. */
+/**
+ * The IDM's `PAS_` codes whose meaning is known, mapped to the checklist's rules. Any other code
+ * gives the general "not accepted" message.
+ */
+// TODO: map the rest of the PAS_ codes (length, lower case, special character, Turkish letters,
+// names, history) once the IDM publishes its list; until then only these two are certain.
 const KNOWN_POLICY_CODES: Record<string, keyof PasswordPolicy> = {
   PAS_0005: 'upperCase',
   PAS_0007: 'digit',
