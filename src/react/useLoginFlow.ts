@@ -392,23 +392,20 @@ export function useLoginFlow(options: UseLoginFlowOptions = {}): UseLoginFlowRes
     [mutate, send, vault],
   )
 
-  const restart = useCallback(() => {
+  /** Stops the request in flight, makes any answer to it stale, and forgets the password. */
+  const abandon = useCallback(() => {
     requestIdRef.current++
     controllerRef.current?.abort()
     vault.clear()
-    send({ type: 'FLOW.RESTART' })
-  }, [send, vault])
-
-  useEffect(() => {
-    return () => {
-      // Leaving the page mid-request: stop it, forget its answer and the password. The counter
-      // must be read at cleanup time (it is not a DOM ref), so the lint's advice does not apply.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-      requestIdRef.current++
-      controllerRef.current?.abort()
-      vault.clear()
-    }
   }, [vault])
+
+  const restart = useCallback(() => {
+    abandon()
+    send({ type: 'FLOW.RESTART' })
+  }, [abandon, send])
+
+  // Leaving the page mid-request: stop it, forget its answer and the password.
+  useEffect(() => abandon, [abandon])
 
   return useMemo(() => {
     const pending = 'pending' in state ? state.pending : null
